@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Unattend Editor set-up on Debian 12:
+#   ./run.sh        install dependencies, build, start the editor
+#   ./run.sh test   install dependencies, build, run every test suite
+#   ./run.sh deps   only install dependencies
+set -u
+cd "$(dirname "$0")"
+
+PACKAGES="build-essential meson ninja-build pkg-config gettext libgtk-3-dev libglib2.0-dev
+  libxml2-dev libwim-dev wimtools libgtksourceview-4-dev xvfb xauth dbus dbus-x11 at-spi2-core
+  python3-pyatspi python3-dogtail python3-gi gir1.2-gtk-3.0 appstream desktop-file-utils xdotool
+  imagemagick clang libclang-rt-14-dev"
+
+sudo_cmd() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+deps() {
+  local missing=""
+  for p in $PACKAGES; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+  done
+  [ -z "$missing" ] && return 0
+  sudo_cmd apt-get update && sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y $missing
+}
+
+build() {
+  local dir=$1; shift
+  if [ ! -f "$dir/build.ninja" ]; then
+    meson setup "$dir" "$@" || return 1
+  fi
+  ninja -C "$dir" || return 1
+}
+
+summary() {
+  # meson prints no closing line CI can read: count results from its JSON log
+  /usr/bin/python3 - "$@" <<'PY'
+import json, sys
+p = f = s = 0
+for log in sys.argv[1:]:
+    try:
+        lines = open(log).read().splitlines()
+    except OSError:
+        f += 1
+        continue
+    for line in lines:
+        r = json.loads(line).get("result")
+        if r in ("OK", "EXPECTEDFAIL"): p += 1
+        elif r == "SKIP": s += 1
+        else: f += 1
+print(f"{p} passed, {f} failed, {s} skipped")
+sys.exit(1 if f else 0)
+PY
+}
+
+case "${1:-run}" in
+  deps)
+    deps ;;
+  test)
+    deps || exit 1
+    status=0
+    build build -Dwerror=true || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+    meson test -C build --print-errorlogs --num-processes 2 || status=1
+    logs="build/meson-logs/testlog.json"
+    summary $logs || status=1
+    exit $status ;;
+  run)
+    deps && build build && exec ./build/src/gui/unattend-editor "${@:2}" ;;
+  *)
+    echo "usage: $0 [run|test|deps]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,65 @@
+/* main.c — unattend-tool: answer files and catalogs from the command line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "unattend-tool"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+typedef struct
+{
+  const char   *name;
+  UeCommandFunc func;
+  const char   *usage;
+} UeCommand;
+
+static const UeCommand commands[] = {
+  { "secret", ue_cmd_secret, N_("secret encode|decode ELEMENT VALUE") },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n", _("Usage: unattend-tool COMMAND [ARGS…]"));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  unattend-tool %s\n", _(commands[i].usage));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return UE_EXIT_FAILURE;
+    }
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
+    {
+      print_usage (stdout);
+      return UE_EXIT_OK;
+    }
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      printf ("unattend-tool %s\n", PACKAGE_VERSION);
+      return UE_EXIT_OK;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].func (argc - 1, argv + 1);
+
+  ue_cli_error (_("unknown command “%s”"), argv[1]);
+  print_usage (stderr);
+  return UE_EXIT_FAILURE;
+}

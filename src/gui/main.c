@@ -1,0 +1,24 @@
+/* main.c — unattend-editor
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(UeApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_application_name (_("Unattend Editor"));
+
+  app = ue_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,20 @@
+/* window.h — the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "application.h"
+
+G_BEGIN_DECLS
+
+#define UE_TYPE_WINDOW (ue_window_get_type ())
+G_DECLARE_FINAL_TYPE (UeWindow, ue_window, UE, WINDOW, GtkApplicationWindow)
+
+UeWindow *ue_window_new       (UeApplication *application);
+void      ue_window_open_file (UeWindow      *self,
+                               GFile         *file);
+
+G_END_DECLS
