@@ -20,6 +20,7 @@ typedef struct
 
 static const UeCommand commands[] = {
   { "secret", ue_cmd_secret, N_("secret encode|decode ELEMENT VALUE") },
+  { "manifest", ue_cmd_manifest, N_("manifest FILE [--base WCP.DLL|BLOB]") },
 };
 
 static void
