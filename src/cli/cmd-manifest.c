@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
 #include "core/pa30.h"
@@ -31,6 +32,20 @@ load_base (const char  *path,
   if (!ue_pe_is_pe (data, len))
     return g_steal_pointer (&file);
   return ue_pe_find_resource (file, UE_PE_MANIFEST_BASE_TYPE, UE_PE_MANIFEST_BASE_ID, error);
+}
+
+static gboolean
+looks_like_xml (GBytes *bytes)
+{
+  gsize len;
+  const char *p = g_bytes_get_data (bytes, &len);
+  gsize i = 0;
+
+  if (len >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    i = 3;
+  while (i < len && g_ascii_isspace (p[i]))
+    i++;
+  return i < len && p[i] == '<';
 }
 
 int
@@ -59,7 +74,7 @@ ue_cmd_manifest (int    argc,
       return UE_EXIT_FAILURE;
     }
   if (!g_file_get_contents (argv[1], &contents, &len, &error))
-    return ue_cli_report (error, NULL);
+    return ue_cli_report (error, argv[1]);
 
   if (!ue_dcm_is_compressed ((const guint8 *) contents, len))
     {
@@ -80,6 +95,13 @@ ue_cmd_manifest (int    argc,
   xml = ue_dcm_decode (base, (const guint8 *) contents, len, &error);
   if (xml == NULL)
     return ue_cli_report (error, argv[1]);
+  /* without a hash in the patch, a wrong base decodes to garbage instead of failing */
+  if (!looks_like_xml (xml))
+    {
+      fprintf (stderr, "%s: error: %s\n", argv[1],
+               _("the decoded data is not XML: is the base the wcp.dll of the same image?"));
+      return UE_EXIT_FAILURE;
+    }
   fwrite (g_bytes_get_data (xml, NULL), 1, g_bytes_get_size (xml), stdout);
   return ferror (stdout) ? UE_EXIT_FAILURE : UE_EXIT_OK;
 }

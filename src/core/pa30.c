@@ -20,7 +20,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "pa30.h"
+#include "pa30-private.h"
 
 G_DEFINE_QUARK (ue-pa30-error-quark, ue_pa30_error)
 
@@ -687,12 +687,52 @@ out:
   return ok;
 }
 
+GBytes *
+_ue_pa30_decode_payload (GBytes        *base,
+                         const guint8  *payload,
+                         gsize          len,
+                         gsize          target_size,
+                         GError       **error)
+{
+  const guint8 *ref;
+  gsize ref_len;
+  guint8 *buf;
+
+  ref = g_bytes_get_data (base, &ref_len);
+  if (target_size > UE_PA30_MAX_SIZE || ref_len > UE_PA30_MAX_SIZE)
+    {
+      g_set_error (error, UE_PA30_ERROR, UE_PA30_ERROR_TOO_LARGE,
+                   _("the target or the base is larger than %d MiB"), UE_PA30_MAX_SIZE >> 20);
+      return NULL;
+    }
+  if (target_size == 0)
+    return g_bytes_new (NULL, 0);
+  /* the base and the output form one buffer, as matches address them */
+  buf = g_try_malloc (ref_len + target_size);
+  if (buf == NULL)
+    {
+      g_set_error (error, UE_PA30_ERROR, UE_PA30_ERROR_TOO_LARGE,
+                   _("not enough memory for the decoded data"));
+      return NULL;
+    }
+  if (ref_len > 0)
+    memcpy (buf, ref, ref_len);
+  if (!decode_patch (payload, len, buf, ref_len, target_size, error))
+    {
+      g_free (buf);
+      return NULL;
+    }
+  memmove (buf, buf + ref_len, target_size);
+  return g_bytes_new_take (g_realloc (buf, target_size), target_size);
+}
+
 static gboolean
 check_hash (guint64        alg,
             const guint8  *hash,
             gsize          hash_len,
             const guint8  *data,
             gsize          len,
+            gboolean       verify,
             GError       **error)
 {
   GChecksumType type;
@@ -714,8 +754,8 @@ check_hash (guint64        alg,
     }
   if ((gssize) hash_len != g_checksum_type_get_length (type))
     return set_corrupt (error, _("the target hash has the wrong size"));
-  if (data == NULL)
-    return TRUE;   /* only the header is being checked */
+  if (!verify)
+    return TRUE;
   checksum = g_checksum_new (type);
   g_checksum_update (checksum, data, len);
   g_checksum_get_digest (checksum, digest, &digest_len);
@@ -747,9 +787,8 @@ ue_pa30_apply (GBytes        *base,
   BitReader br;
   guint64 file_type_set, file_type, flags, target_size, hash_alg;
   const guint8 *hash, *preprocess, *payload;
-  gsize hash_len, preprocess_len, payload_len, ref_len;
-  const guint8 *ref;
-  guint8 *buf;
+  gsize hash_len, preprocess_len, payload_len;
+  GBytes *out;
 
   g_return_val_if_fail (base != NULL, NULL);
   g_return_val_if_fail (patch != NULL || len == 0, NULL);
@@ -800,13 +839,7 @@ ue_pa30_apply (GBytes        *base,
                    _("transforms 0x%" G_GINT64_MODIFIER "x are not supported"), flags);
       return NULL;
     }
-  if (target_size > UE_PA30_MAX_SIZE || g_bytes_get_size (base) > UE_PA30_MAX_SIZE)
-    {
-      g_set_error (error, UE_PA30_ERROR, UE_PA30_ERROR_TOO_LARGE,
-                   _("the target or the base is larger than %d MiB"), UE_PA30_MAX_SIZE >> 20);
-      return NULL;
-    }
-  if (!check_hash (hash_alg, hash, hash_len, NULL, 0, error)
+  if (!check_hash (hash_alg, hash, hash_len, NULL, 0, FALSE, error)
       || !bits_read_buffer (&br, &preprocess, &preprocess_len, error)
       || !bits_read_buffer (&br, &payload, &payload_len, error))
     return NULL;
@@ -817,26 +850,11 @@ ue_pa30_apply (GBytes        *base,
       return NULL;
     }
 
-  ref = g_bytes_get_data (base, &ref_len);
-  if (target_size == 0)
-    return g_bytes_new (NULL, 0);
-  buf = g_try_malloc (ref_len + target_size);
-  if (buf == NULL)
-    {
-      g_set_error (error, UE_PA30_ERROR, UE_PA30_ERROR_TOO_LARGE,
-                   _("not enough memory for the decoded data"));
-      return NULL;
-    }
-  if (ref_len > 0)
-    memcpy (buf, ref, ref_len);
-  if (!decode_patch (payload, payload_len, buf, ref_len, target_size, error)
-      || !check_hash (hash_alg, hash, hash_len, buf + ref_len, target_size, error))
-    {
-      g_free (buf);
-      return NULL;
-    }
-  memmove (buf, buf + ref_len, target_size);
-  return g_bytes_new_take (g_realloc (buf, target_size), target_size);
+  out = _ue_pa30_decode_payload (base, payload, payload_len, target_size, error);
+  if (out != NULL
+      && !check_hash (hash_alg, hash, hash_len, g_bytes_get_data (out, NULL), target_size, TRUE, error))
+    g_clear_pointer (&out, g_bytes_unref);
+  return out;
 }
 
 /**
