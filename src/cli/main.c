@@ -20,6 +20,8 @@ typedef struct
 
 static const UeCommand commands[] = {
   { "secret", ue_cmd_secret, N_("secret encode|decode ELEMENT VALUE") },
+  { "images", ue_cmd_images, N_("images [--json] WIM") },
+  { "catalog", ue_cmd_catalog, N_("catalog build WIM[:INDEX|:NAME] [-o CATALOG] | catalog show [CATALOG] [--json] [COMPONENT]") },
 };
 
 static void
