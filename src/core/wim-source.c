@@ -225,6 +225,7 @@ resolve_image (WIMStruct   *wim,
                GError     **error)
 {
   struct wimlib_wim_info info;
+  g_autofree char *folded = NULL;
   guint64 n;
 
   wimlib_get_wim_info (wim, &info);
@@ -247,11 +248,18 @@ resolve_image (WIMStruct   *wim,
                    path, spec, info.image_count);
       return 0;
     }
+  /* an exact name first, then one that differs in case only */
+  folded = g_utf8_casefold (spec, -1);
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 1; i <= info.image_count; i++)
       {
         const char *name = wimlib_get_image_name (wim, i);
-        if (name != NULL && (pass == 0 ? strcmp (name, spec) : g_utf8_collate (name, spec)) == 0)
+        g_autofree char *name_folded = NULL;
+
+        if (name == NULL)
+          continue;
+        if (pass == 0 ? strcmp (name, spec) == 0
+                      : strcmp ((name_folded = g_utf8_casefold (name, -1)), folded) == 0)
           return i;
       }
   g_set_error (error, UE_WIM_ERROR, UE_WIM_ERROR_NO_SUCH_IMAGE,
