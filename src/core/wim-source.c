@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <wimlib.h>
 
@@ -94,6 +95,22 @@ set_wim_error (GError     **error,
     }
 }
 
+/* libwim reports a short foreign file as a truncated WIM: look at the magic first */
+static gboolean
+has_wim_magic (const char *path)
+{
+  char magic[8] = { 0 };
+  FILE *f = g_fopen (path, "rb");
+  gboolean ok;
+
+  if (f == NULL)
+    return TRUE;   /* let libwim report why it cannot be opened */
+  ok = fread (magic, 1, sizeof magic, f) == sizeof magic &&
+       (memcmp (magic, "MSWIM\0\0\0", 8) == 0 || memcmp (magic, "WLPWM\0\0\0", 8) == 0);
+  fclose (f);
+  return ok;
+}
+
 static WIMStruct *
 wim_open (const char  *path,
           GError     **error)
@@ -112,6 +129,12 @@ wim_open (const char  *path,
     {
       g_set_error (error, UE_WIM_ERROR, UE_WIM_ERROR_NOT_A_WIM,
                    _("%s: error: a folder, not a WIM or ESD file"), path);
+      return NULL;
+    }
+  if (!has_wim_magic (path))
+    {
+      g_set_error (error, UE_WIM_ERROR, UE_WIM_ERROR_NOT_A_WIM,
+                   _("%s: error: not a WIM or ESD file"), path);
       return NULL;
     }
   ret = wimlib_open_wim (path, 0, &wim);
