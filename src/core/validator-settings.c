@@ -51,7 +51,7 @@ component_with_setting (UeCheck        *check,
                         UeComponentDef *comp,
                         const char     *name)
 {
-  g_autoptr(GPtrArray) components = ue_catalog_get_components (check->catalog);
+  GPtrArray *components = ue_catalog_get_components (check->catalog);
 
   for (guint i = 0; i < components->len; i++)
     {

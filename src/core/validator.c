@@ -66,7 +66,11 @@ _ue_check_report (UeCheck           *check,
   text = g_strdup_vprintf (format, args);
   va_end (args);
   if (node != NULL && attr != NULL)
-    ue_node_get_attribute_position (node, attr, &line, &column);
+    {
+      /* the position lookup wants the local name ("wcm:action" → "action") */
+      const char *colon = strchr (attr, ':');
+      ue_node_get_attribute_position (node, colon ? colon + 1 : attr, &line, &column);
+    }
   else if (node != NULL)
     ue_node_get_position (node, &line, &column);
   report_full (check, severity, node, line, column, text);
@@ -183,12 +187,7 @@ check_subtree (UeCheck *check,
 static gboolean
 catalog_is_usable (UeCheck *check)
 {
-  g_autoptr(GPtrArray) components = NULL;
-
-  if (check->catalog == NULL)
-    return FALSE;
-  components = ue_catalog_get_components (check->catalog);
-  return components != NULL && components->len > 0;
+  return check->catalog != NULL && ue_catalog_get_components (check->catalog)->len > 0;
 }
 
 /* a required identity attribute: reports it missing or empty; returns the value or NULL */
