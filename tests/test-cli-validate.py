@@ -78,7 +78,7 @@ def errors_exit_1_gcc_style():
             assert m, line
             assert m["file"] == path and m["severity"] == "error", line
         assert lines[0].startswith(f"{path}:4:53: error: processorArchitecture “%ARCH%”"), lines[0]
-        assert lines[1].startswith(f"{path}:6:13: error: unknown pass “firstBoot”"), lines[1]
+        assert lines[1].startswith(f"{path}:7:13: error: unknown pass “firstBoot”"), lines[1]
 
 
 @test
