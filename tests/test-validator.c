@@ -267,8 +267,19 @@ static const RuleCase rule_cases[] = {
   { "component-xmlns", HEAD "  <settings pass=\"specialize\">\n"
     "    <component name=\"Microsoft-Windows-IE-ESC\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" "
     "language=\"neutral\" xmlns=\"\">\n" END_COMP END,
-    { "4:5: warning: component Microsoft-Windows-IE-ESC is not in the answer-file namespace (its xmlns is “”); "
-      "Windows Setup may ignore it" } },
+    { "4:5: error: component Microsoft-Windows-IE-ESC is not in the answer-file namespace (its xmlns is “”); "
+      "Windows Setup skips it" } },
+  { "version-scope", HEAD "  <settings pass=\"specialize\">\n"
+    "    <component name=\"Microsoft-Windows-IE-ESC\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" "
+    "language=\"neutral\" versionScope=\"NonSxS\">\n" END_COMP END,
+    { "4:131: warning: versionScope “NonSxS” is written “nonSxS” by Windows tools" } },
+  { "no-break-spaces", DOC ("specialize", ESC, "\xc2\xa0\xc2\xa0<IEHardenAdmin>false</IEHardenAdmin>\n"
+                            "\xc2\xa0\xc2\xa0<IEHardenUser>false</IEHardenUser>\n"),
+    { "5:1: error: <component> holds spaces that are not XML white space (no-break or ideographic spaces) "
+      "between its elements; Windows Setup reads them as text" } },
+  { "stray-text", DOC ("oobeSystem", SHELL, "      <OOBE>\n        HideEULAPage\n        <HideEULAPage>true</HideEULAPage>\n"
+                       "      </OOBE>\n"),
+    { "6:9: error: <OOBE> holds the text “HideEULAPage” between its elements, where only elements belong" } },
   /* settings */
   { "unknown-setting", DOC ("specialize", ESC, "      <IEHardenEveryone>false</IEHardenEveryone>\n"),
     { "5:7: error: unknown setting “IEHardenEveryone” in Microsoft-Windows-IE-ESC" } },
@@ -297,6 +308,11 @@ static const RuleCase rule_cases[] = {
     { "6:9: warning: “NetworkLocation” is “work”; the documented spelling is “Work”" } },
   { "too-long", DOC ("specialize", SHELL, "      <ComputerName>BUILD-SERVER-0001</ComputerName>\n"),
     { "5:7: error: “ComputerName” is 17 characters long, more than the allowed 15" } },
+  { "empty-boolean", DOC ("specialize", ESC, "      <IEHardenAdmin> </IEHardenAdmin>\n      <IEHardenUser/>\n"),
+    { "5:7: warning: “IEHardenAdmin” is empty; Windows Setup expects true or false",
+      "6:7: warning: “IEHardenUser” is empty; Windows Setup expects true or false" } },
+  { "empty-enum", DOC ("oobeSystem", SHELL, "      <OOBE>\n        <NetworkLocation/>\n      </OOBE>\n"),
+    { "6:9: warning: “NetworkLocation” is empty; Windows Setup expects one of Home, Work, Other" } },
   { "deprecated", DOC ("oobeSystem", SHELL, "      <OOBE>\n        <SkipMachineOOBE>true</SkipMachineOOBE>\n      </OOBE>\n"),
     { "6:9: warning: “SkipMachineOOBE” is deprecated; newer versions of Windows ignore it" } },
   { "holds-value", DOC ("specialize", SHELL, "      <ComputerName>\n        <Name>x</Name>\n      </ComputerName>\n"),

@@ -10,83 +10,117 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "cli-json.h"
 #include "core/answer-doc.h"
+#include "core/catalog-file.h"
 #include "core/validator.h"
+#include "core/wim-source.h"
 
 static void
-append_json_string (GString    *out,
-                    const char *text)
+message_to_json (UeJson    *j,
+                 UeMessage *message)
 {
-  g_string_append_c (out, '"');
-  for (const char *p = text ? text : ""; *p; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (out, "\\%c", *p);
-      else if ((guchar) *p < 0x20)
-        g_string_append_printf (out, "\\u%04x", (guchar) *p);
-      else
-        g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
+  ue_json_begin_object (j);
+  ue_json_key (j, "severity");
+  ue_json_string (j, ue_message_severity_to_string (ue_message_get_severity (message)));
+  ue_json_key (j, "line");
+  ue_json_int (j, ue_message_get_line (message));
+  ue_json_key (j, "column");
+  ue_json_int (j, ue_message_get_column (message));
+  ue_json_key (j, "text");
+  ue_json_string (j, ue_message_get_text (message));
+  ue_json_key (j, "path");
+  ue_json_string (j, ue_message_get_path (message));
+  ue_json_end_object (j);
 }
 
-static void
-append_message_json (GString   *out,
-                     UeMessage *message)
-{
-  g_string_append (out, "{\"severity\": ");
-  append_json_string (out, ue_message_severity_to_string (ue_message_get_severity (message)));
-  g_string_append_printf (out, ", \"line\": %u, \"column\": %u, \"text\": ",
-                          ue_message_get_line (message), ue_message_get_column (message));
-  append_json_string (out, ue_message_get_text (message));
-  g_string_append (out, ", \"path\": ");
-  if (ue_message_get_path (message) != NULL)
-    append_json_string (out, ue_message_get_path (message));
-  else
-    g_string_append (out, "null");
-  g_string_append_c (out, '}');
-}
-
-/* validates one file; returns its exit code and appends its JSON object to json */
+/* validates one file; returns its exit code and writes its JSON object */
 static int
 validate_file (UeValidator *validator,
                const char  *file,
-               GString     *json)
+               UeJson      *j)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(UeAnswerDoc) doc = ue_answer_doc_new_from_file (file, &error);
   GListModel *messages;
   guint n_errors;
 
-  g_string_append (json, "{\"file\": ");
-  append_json_string (json, file);
+  ue_json_begin_object (j);
+  ue_json_key (j, "file");
+  ue_json_string (j, file);
+  ue_json_key (j, "readable");
+  ue_json_bool (j, doc != NULL);
   if (doc == NULL)
     {
-      g_string_append (json, ", \"readable\": false, \"error\": ");
-      append_json_string (json, error->message);
-      g_string_append (json, "}");
+      ue_json_key (j, "error");
+      ue_json_string (j, error->message);
+      ue_json_end_object (j);
       return ue_cli_report (error, file);
     }
 
   n_errors = ue_validator_run (validator, doc);
   messages = ue_validator_get_messages (validator);
-  g_string_append_printf (json, ", \"readable\": true, \"valid\": %s, \"errors\": %u, \"warnings\": %u, \"messages\": [",
-                          n_errors == 0 ? "true" : "false", n_errors, ue_validator_get_n_warnings (validator));
+  ue_json_key (j, "valid");
+  ue_json_bool (j, n_errors == 0);
+  ue_json_key (j, "errors");
+  ue_json_int (j, n_errors);
+  ue_json_key (j, "warnings");
+  ue_json_int (j, ue_validator_get_n_warnings (validator));
+  ue_json_key (j, "messages");
+  ue_json_begin_array (j);
   for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
     {
       g_autoptr(UeMessage) message = g_list_model_get_item (messages, i);
       g_autofree char *line = ue_message_format (message);
 
       fprintf (stderr, "%s\n", line);
-      if (i > 0)
-        g_string_append (json, ", ");
-      append_message_json (json, message);
+      message_to_json (j, message);
     }
-  g_string_append (json, "]}");
+  ue_json_end_array (j);
+  ue_json_end_object (j);
   ue_validator_clear (validator);
   return n_errors > 0 ? UE_EXIT_INVALID : UE_EXIT_OK;
+}
+
+static void
+print_progress (guint    done,
+                guint    total,
+                gpointer user_data)
+{
+  fprintf (stderr, _("\rReading manifests: %u of %u"), done, total);
+  if (done == total)
+    fputc ('\n', stderr);
+  fflush (stderr);
+}
+
+/* the catalog named on the command line, or the embedded one; NULL after a message */
+static UeCatalog *
+open_catalog (const char *catalog_file,
+              const char *image_spec)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *image = NULL;
+  UeCatalog *catalog;
+
+  if (catalog_file != NULL)
+    {
+      catalog = ue_catalog_file_load (catalog_file, &error);
+      if (catalog == NULL)
+        ue_cli_report (error, catalog_file);
+      return catalog;
+    }
+  if (image_spec == NULL)
+    return ue_catalog_get_default ();
+  ue_wim_source_parse_spec (image_spec, &path, &image);
+  catalog = ue_wim_source_build_catalog (path, image, isatty (STDERR_FILENO) ? print_progress : NULL,
+                                         NULL, NULL, &error);
+  if (catalog == NULL)
+    ue_cli_report (error, path);
+  return catalog;
 }
 
 int
@@ -94,36 +128,48 @@ ue_cmd_validate (int    argc,
                  char **argv)
 {
   gboolean json = FALSE;
+  g_autofree char *catalog_file = NULL;
+  g_autofree char *image_spec = NULL;
   const GOptionEntry entries[] = {
+    { "catalog", 0, 0, G_OPTION_ARG_FILENAME, &catalog_file, N_("Check against a catalog file"), N_("CATALOG") },
+    { "image", 0, 0, G_OPTION_ARG_FILENAME, &image_spec, N_("Check against an image of a WIM or ESD"),
+      N_("WIM[:INDEX|:NAME]") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Also print the messages as JSON on stdout"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE… — check answer files"));
+  g_autoptr(UeCatalog) catalog = NULL;
   g_autoptr(UeValidator) validator = NULL;
-  g_autoptr(GString) out = g_string_new ("{\"files\": [");
+  g_autofree char *text = NULL;
+  UeJson *j;
   int status = UE_EXIT_OK;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!ue_cli_parse (context, &argc, &argv))
     return UE_EXIT_FAILURE;
-  if (argc < 2)
+  if (argc < 2 || (catalog_file != NULL && image_spec != NULL))
     {
-      ue_cli_error (_("validate needs at least one FILE"));
+      ue_cli_error (_("usage: unattend-tool validate [--catalog CATALOG | --image WIM[:N]] [--json] FILE..."));
       return UE_EXIT_FAILURE;
     }
+  catalog = open_catalog (catalog_file, image_spec);
+  if (catalog == NULL)
+    return UE_EXIT_FAILURE;
 
-  validator = ue_validator_new (NULL);
+  validator = ue_validator_new (catalog);
+  j = ue_json_new ();
+  ue_json_begin_object (j);
+  ue_json_key (j, "files");
+  ue_json_begin_array (j);
   for (int i = 1; i < argc; i++)
     {
-      int result;
-
-      if (i > 1)
-        g_string_append (out, ", ");
-      result = validate_file (validator, argv[i], out);
+      int result = validate_file (validator, argv[i], j);
       status = MAX (status, result);
     }
-  g_string_append (out, "]}\n");
+  ue_json_end_array (j);
+  ue_json_end_object (j);
+  text = ue_json_free_to_text (j);
   if (json)
-    fputs (out->str, stdout);
+    fputs (text, stdout);
   return status;
 }

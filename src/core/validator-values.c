@@ -258,9 +258,28 @@ _ue_check_value (const UeSettingDef *def,
   if (value == NULL)
     return NULL;
   text = g_strstrip (g_strdup (value));
-  /* an empty value is what WSIM's "Write Empty String" writes: deliberate */
+  /* an empty string is what WSIM's "Write Empty String" writes: deliberate for text,
+   * doubtful for a typed value */
   if (*text == '\0')
-    return NULL;
+    {
+      *severity = UE_MESSAGE_SEVERITY_WARNING;
+      switch (def->value_type)
+        {
+        case UE_VALUE_TYPE_BOOLEAN:
+          return g_strdup_printf (_("“%s” is empty; Windows Setup expects true or false"), def->name);
+        case UE_VALUE_TYPE_INTEGER:
+          return g_strdup_printf (_("“%s” is empty; Windows Setup expects a whole number"), def->name);
+        case UE_VALUE_TYPE_ENUM:
+          if (def->enum_values != NULL && def->enum_values[0] != NULL)
+            {
+              g_autofree char *allowed = g_strjoinv (", ", def->enum_values);
+              return g_strdup_printf (_("“%s” is empty; Windows Setup expects one of %s"), def->name, allowed);
+            }
+          return NULL;
+        default:
+          return NULL;
+        }
+    }
 
   switch (def->value_type)
     {

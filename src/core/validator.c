@@ -87,27 +87,39 @@ line_of (UeNode *node)
 
 /* ---- placeholders between elements and in values ---- */
 
-/* Text between elements ("placeholders as lines"): report the first placeholder of
- * each text node at the text's first non-blank character. */
+static gboolean
+is_unicode_blank (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Text between elements: a placeholder line is a warning each; any other text (often
+ * no-break spaces pasted from a web page) is mixed content the schema does not allow,
+ * reported once per element. */
 static void
 check_stray_text (UeCheck *check,
                   UeNode  *node)
 {
   xmlNode *element = XML_NODE (node);
   UeSource *source = _ue_answer_doc_get_source (check->doc);
+  gboolean reported = FALSE;
 
   if (_ue_xml_first_element (element) == NULL)
     return;
   for (xmlNode *c = element->children; c != NULL; c = c->next)
     {
+      const char *content = (const char *) c->content;
       g_autofree char *placeholder = NULL;
       g_autofree char *text = NULL;
       guint line = 0, column = 0;
 
-      if (c->type != XML_TEXT_NODE || _ue_xml_is_blank (c))
+      if (c->type != XML_TEXT_NODE || _ue_xml_is_blank (c) || content == NULL)
         continue;
-      placeholder = _ue_find_placeholder ((const char *) c->content, FALSE);
-      if (placeholder == NULL)
+      placeholder = _ue_find_placeholder (content, FALSE);
+      if (placeholder == NULL && reported)
         continue;
       ue_node_get_position (node, &line, &column);
       if (source != NULL && c->_private != NULL)
@@ -117,9 +129,25 @@ check_stray_text (UeCheck *check,
             offset++;
           _ue_source_offset_to_position (source, offset, &line, &column);
         }
-      text = g_strdup_printf (_("“%s” between elements looks like an unrendered template placeholder"),
-                              placeholder);
-      _ue_check_report_at (check, UE_MESSAGE_SEVERITY_WARNING, node, line, column, text);
+      if (placeholder != NULL)
+        {
+          text = g_strdup_printf (_("“%s” between elements looks like an unrendered template placeholder"),
+                                  placeholder);
+          _ue_check_report_at (check, UE_MESSAGE_SEVERITY_WARNING, node, line, column, text);
+          continue;
+        }
+      if (is_unicode_blank (content))
+        text = g_strdup_printf (_("<%s> holds spaces that are not XML white space (no-break or ideographic "
+                                  "spaces) between its elements; Windows Setup reads them as text"),
+                                ue_node_get_name (node));
+      else
+        {
+          g_autofree char *stripped = g_strstrip (g_strdup (content));
+          text = g_strdup_printf (_("<%s> holds the text “%s” between its elements, where only elements belong"),
+                                  ue_node_get_name (node), stripped);
+        }
+      _ue_check_report_at (check, UE_MESSAGE_SEVERITY_ERROR, node, line, column, text);
+      reported = TRUE;
     }
 }
 
@@ -251,6 +279,7 @@ check_component (UeCheck     *check,
   g_autofree char *arch = NULL;
   g_autofree char *token = NULL;
   g_autofree char *language = NULL;
+  g_autofree char *scope = NULL;
   const char *label;
   UeComponentDef *def = NULL;
 
@@ -259,13 +288,17 @@ check_component (UeCheck     *check,
   arch = check_architecture (check, component, label);
   token = required_attribute (check, component, label, "publicKeyToken");
   language = required_attribute (check, component, label, "language");
+  scope = ue_node_dup_attribute (component, "versionScope");
 
   /* xmlns="" on a component by mistake takes it out of its pass's namespace */
   if (strcmp (ue_node_get_namespace (component), ue_node_get_namespace (ue_node_get_parent (component))) != 0)
-    _ue_check_report (check, UE_MESSAGE_SEVERITY_WARNING, component, NULL,
+    _ue_check_report (check, UE_MESSAGE_SEVERITY_ERROR, component, NULL,
                       _("component %s is not in the answer-file namespace (its xmlns is “%s”); "
-                        "Windows Setup may ignore it"), label, ue_node_get_namespace (component));
+                        "Windows Setup skips it"), label, ue_node_get_namespace (component));
 
+  if (scope != NULL && strcmp (scope, "nonSxS") != 0)
+    _ue_check_report (check, UE_MESSAGE_SEVERITY_WARNING, component, "versionScope",
+                      _("versionScope “%s” is written “nonSxS” by Windows tools"), scope);
   if (language != NULL && _ue_has_placeholder (language, FALSE))
         _ue_check_report (check, UE_MESSAGE_SEVERITY_WARNING, component, "language",
                           _("language “%s” looks like an unrendered template placeholder"), language);
