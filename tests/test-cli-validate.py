@@ -13,6 +13,10 @@ DATA = os.environ.get("UE_TEST_DATA", "")
 tests = []
 
 
+class Skip(Exception):
+    pass
+
+
 def test(fn):
     tests.append(fn)
     return fn
@@ -124,6 +128,82 @@ def bad_usage_exits_2():
     assert run("validate", "--no-such-option", "x.xml").returncode == 2
 
 
+def make_wim(directory):
+    """A one-image WIM holding the IE-ESC manifest of tests/data/manifests."""
+    manifests = os.path.join(DATA, "manifests")
+    tree = os.path.join(directory, "tree", "Windows", "WinSxS", "Manifests")
+    os.makedirs(tree)
+    for name in os.listdir(manifests):
+        if "ie-esc" in name:
+            with open(os.path.join(manifests, name), "rb") as src, open(os.path.join(tree, name), "wb") as dst:
+                dst.write(src.read())
+    wim = os.path.join(directory, "install.wim")
+    subprocess.run(["wimlib-imagex", "capture", os.path.join(directory, "tree"), wim, "Test Image"],
+                   check=True, capture_output=True)
+    return wim
+
+
+ESC_DOC = HEAD + '  <settings pass="specialize">\n' + \
+    '    <component name="Microsoft-Windows-IE-ESC" processorArchitecture="amd64" ' \
+    'publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">\n' \
+    '      <IEHardenAdmin>maybe</IEHardenAdmin>\n      <IEHardenUser>false</IEHardenUser>\n' \
+    '    </component>\n  </settings>\n</unattend>\n'
+
+
+@test
+def image_and_catalog_file():
+    if not DATA or subprocess.run(["which", "wimlib-imagex"], capture_output=True).returncode != 0:
+        raise Skip("wimlib-imagex or UE_TEST_DATA missing")
+    with tempfile.TemporaryDirectory() as d:
+        wim = make_wim(d)
+        doc = write(d, "esc.xml", ESC_DOC)
+        expected = f"{doc}:5:7: error: “IEHardenAdmin” must be true or false, not “maybe”"
+        p = run("validate", "--image", wim + ":1", doc)
+        assert p.returncode == 1, (p.returncode, p.stderr)
+        assert p.stderr.splitlines() == [expected], p.stderr
+
+        catalog = os.path.join(d, "test.catalog")
+        b = run("catalog", "build", wim + ":1", "-o", catalog)
+        assert b.returncode == 0, b.stderr
+        p = run("validate", "--catalog", catalog, doc)
+        assert p.returncode == 1, (p.returncode, p.stderr)
+        assert p.stderr.splitlines() == [expected], p.stderr
+
+        # a component the image does not have
+        other = write(d, "shell.xml", VALID)
+        p = run("validate", "--catalog", catalog, other)
+        assert p.returncode == 1, (p.returncode, p.stderr)
+        assert "unknown component “Microsoft-Windows-Shell-Setup”" in p.stderr, p.stderr
+
+
+@test
+def unreadable_catalog_exits_2():
+    with tempfile.TemporaryDirectory() as d:
+        doc = write(d, "ok.xml", VALID)
+        p = run("validate", "--catalog", os.path.join(d, "missing.catalog"), doc)
+        assert p.returncode == 2, (p.returncode, p.stderr)
+        p = run("validate", "--image", os.path.join(d, "missing.wim"), doc)
+        assert p.returncode == 2, (p.returncode, p.stderr)
+        p = run("validate", "--catalog", "a", "--image", "b", doc)
+        assert p.returncode == 2, (p.returncode, p.stderr)
+
+
+@test
+def corpus_has_no_errors():
+    """every file of valid.txt validates with zero errors against the embedded catalog"""
+    if not DATA:
+        raise Skip("UE_TEST_DATA not set")
+    answer = os.path.join(DATA, "answer")
+    with open(os.path.join(answer, "valid.txt"), encoding="utf-8") as f:
+        files = [os.path.join(answer, line.strip()) for line in f
+                 if line.strip() and not line.startswith("#")]
+    assert files
+    p = run("validate", "--json", *files)
+    errors = [line for line in p.stderr.splitlines() if ": error: " in line]
+    assert p.returncode == 0 and not errors, (p.returncode, errors)
+    assert all(f["valid"] for f in json.loads(p.stdout)["files"])
+
+
 def main():
     print(f"1..{len(tests)}")
     failed = 0
@@ -131,6 +211,8 @@ def main():
         try:
             fn()
             print(f"ok {i} - {fn.__name__}")
+        except Skip as e:
+            print(f"ok {i} - {fn.__name__} # SKIP {e}")
         except Exception as e:  # noqa: BLE001 - report every failure as TAP
             failed += 1
             print(f"not ok {i} - {fn.__name__}")
