@@ -107,6 +107,10 @@ make_shell_setup (const char *arch)
   add (command, "Description", UE_SETTING_KIND_SIMPLE, UE_VALUE_TYPE_STRING);
   add_top (comp, commands, "oobeSystem");
 
+  def = add (NULL, "OEMInformation", UE_SETTING_KIND_COMPLEX, UE_VALUE_TYPE_NONE);
+  add (def, "SupportURL", UE_SETTING_KIND_SIMPLE, UE_VALUE_TYPE_STRING);
+  add_top (comp, def, "specialize");
+
   display = add (NULL, "Display", UE_SETTING_KIND_COMPLEX, UE_VALUE_TYPE_NONE);
   def = add (display, "ColorDepth", UE_SETTING_KIND_SIMPLE, UE_VALUE_TYPE_INTEGER);
   def->xsd_type = g_strdup ("unsignedInt");
@@ -316,6 +320,8 @@ static const RuleCase rule_cases[] = {
     { "6:9: warning: “NetworkLocation” is empty; Windows Setup expects one of Home, Work, Other" } },
   { "deprecated", DOC ("oobeSystem", SHELL, "      <OOBE>\n        <SkipMachineOOBE>true</SkipMachineOOBE>\n      </OOBE>\n"),
     { "6:9: warning: “SkipMachineOOBE” is deprecated; newer versions of Windows ignore it" } },
+  { "repeated-setting", DOC ("specialize", SHELL, "      <ComputerName>A</ComputerName>\n      <ComputerName>B</ComputerName>\n"),
+    { "6:7: error: “ComputerName” appears a second time (first at line 5); it is not a list" } },
   { "holds-value", DOC ("specialize", SHELL, "      <ComputerName>\n        <Name>x</Name>\n      </ComputerName>\n"),
     { "5:7: error: “ComputerName” holds a value, not settings like <Name>" } },
   { "holds-settings", DOC ("oobeSystem", SHELL, "      <OOBE>true</OOBE>\n"),
@@ -430,6 +436,9 @@ static const char valid_document[] =
   SHELL
   "      <ComputerName>*</ComputerName>\n"
   "      <TimeZone>Pacific Standard Time</TimeZone>\n"
+  "      <OEMInformation>\n"
+  "        <SupportURL>https://example.com/search?q=%E2%80%9Cwindows%E2%80%9D&amp;x=%SUPPORT%</SupportURL>\n"
+  "      </OEMInformation>\n"
   END_COMP
   COMP ("Microsoft-Windows-Shell-Setup", "x86")
   "      <ComputerName>*</ComputerName>\n"
@@ -464,7 +473,10 @@ static const char valid_document[] =
   "          </LocalAccount>\n"
   "          <LocalAccount wcm:action=\"add\">\n"
   "            <Name>Admin3</Name>\n"
-  "            <Password><Value>100% plain</Value><PlainText>true</PlainText></Password>\n"
+  "            <Password><Value>P%ss%word 100%</Value><PlainText>true</PlainText></Password>\n"
+  "          </LocalAccount>\n"
+  "          <LocalAccount wcm:action=\"add\" wcm:keyValue=\"guest2\">\n"
+  "            <Group>Guests</Group>\n"
   "          </LocalAccount>\n"
   "        </LocalAccounts>\n"
   "      </UserAccounts>\n"

@@ -184,6 +184,9 @@ item_key (UeCheck      *check,
       return value;
     }
   child = ue_answer_doc_find_child (check->doc, item, key);
+  /* files (and catalogs) disagree on which items use the hidden key: accept either */
+  if (child == NULL && ue_node_has_attribute (item, "wcm:keyValue"))
+    return ue_node_dup_attribute (item, "wcm:keyValue");
   if (child == NULL)
     {
       _ue_check_report (check, UE_MESSAGE_SEVERITY_ERROR, item, NULL,
@@ -348,6 +351,7 @@ check_children (UeCheck        *check,
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GHashTable) lists = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                        (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) singles = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (UeNode *child = ue_node_get_first_child (node); child; child = ue_node_get_next (child))
     {
@@ -356,8 +360,23 @@ check_children (UeCheck        *check,
       GPtrArray *items;
 
       check_setting (check, child, comp, parent, pass);
-      if (def == NULL || def->kind != UE_SETTING_KIND_LIST)
+      if (def == NULL)
         continue;
+      if (def->kind != UE_SETTING_KIND_LIST)
+        {
+          UeNode *first = g_hash_table_lookup (singles, name);
+          guint line = 0;
+
+          if (first == NULL)
+            {
+              g_hash_table_insert (singles, (gpointer) name, child);
+              continue;
+            }
+          ue_node_get_position (first, &line, NULL);
+          _ue_check_report (check, UE_MESSAGE_SEVERITY_ERROR, child, NULL,
+                            _("“%s” appears a second time (first at line %u); it is not a list"), name, line);
+          continue;
+        }
       items = g_hash_table_lookup (lists, name);
       if (items == NULL)
         {

@@ -55,7 +55,12 @@ percent_variable_end (const char *p)
     return NULL;
   while (is_name_char (*q) || *q == '(' || *q == ')')
     q++;
-  return *q == '%' ? q + 1 : NULL;
+  if (*q != '%')
+    return NULL;
+  /* "%E2%" in a URL is an escaped byte */
+  if (q - p == 3 && g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
+    return NULL;
+  return q + 1;
 }
 
 static gboolean
@@ -75,6 +80,9 @@ _ue_find_placeholder (const char *value,
   if (value == NULL)
     return NULL;
   trimmed = g_strstrip (g_strdup (value));
+  /* percent signs in a URL are escapes, like variables in a command line */
+  if (strstr (value, "://") != NULL)
+    command_like = TRUE;
   /* ${name} and {{ }} are also PowerShell syntax; a PowerShell command keeps them */
   powershell = mentions_powershell (value);
 

@@ -196,7 +196,10 @@ check_subtree (UeCheck *check,
 
       if (text != NULL)
         {
-          g_autofree char *placeholder = _ue_find_placeholder (text, _ue_is_command_like (name));
+          /* a password may hold any character: only a whole %NAME% is suspicious there */
+          gboolean secret = ue_secret_is_password_element (name) ||
+                            ue_secret_is_password_element (ue_node_get_name (node));
+          g_autofree char *placeholder = _ue_find_placeholder (text, secret || _ue_is_command_like (name));
           if (placeholder != NULL)
             _ue_check_report (check, UE_MESSAGE_SEVERITY_WARNING, child, NULL,
                               _("“%s” contains “%s”, which looks like an unrendered template placeholder"),
