@@ -334,6 +334,28 @@ tables_build (Tables        *t,
       && huff_build (&t->aligned, lengths + MAIN_SYMBOLS + LENGTH_SYMBOLS, ALIGNED_SYMBOLS, error);
 }
 
+/* most small manifests use the default tables: built once, shared by all threads */
+static const Tables *
+default_tables (void)
+{
+  static Tables tables;
+  static gsize built = 0;
+
+  if (g_once_init_enter (&built))
+    {
+      guint8 lengths[TOTAL_LENGTHS];
+      gboolean ok;
+
+      default_lengths (lengths, MAIN_SYMBOLS);
+      default_lengths (lengths + MAIN_SYMBOLS, LENGTH_SYMBOLS);
+      default_lengths (lengths + MAIN_SYMBOLS + LENGTH_SYMBOLS, ALIGNED_SYMBOLS);
+      ok = tables_build (&tables, lengths, NULL);
+      g_assert (ok);
+      g_once_init_leave (&built, 1);
+    }
+  return &tables;
+}
+
 /* one segment's 872 lengths, coded against the previous segment's:
  * 0-16 the length itself, 17-22 the previous length +1..+3 / -1..-3,
  * 23-30 a run of the last length, 31-38 a run copied from the previous segment */
@@ -583,7 +605,8 @@ decode_patch (const guint8  *patch,
 {
   BitReader br;
   Composite composite = { 0, };
-  g_autofree Tables *tables = g_new (Tables, 1);
+  g_autofree Tables *transmitted = NULL;
+  const Tables *tables;
   guint32 bit;
   guint64 pos = ref_len, end = (guint64) ref_len + target_len;
   guint64 lru[3] = { 0, 0, 0 };
@@ -601,19 +624,13 @@ decode_patch (const guint8  *patch,
   if (!bits_read (&br, 1, &bit, error))
     return FALSE;
   if (bit)
-    {
-      guint8 lengths[TOTAL_LENGTHS];
-
-      default_lengths (lengths, MAIN_SYMBOLS);
-      default_lengths (lengths + MAIN_SYMBOLS, LENGTH_SYMBOLS);
-      default_lengths (lengths + MAIN_SYMBOLS + LENGTH_SYMBOLS, ALIGNED_SYMBOLS);
-      if (!tables_build (tables, lengths, error))
-        return FALSE;
-    }
+    tables = default_tables ();
   else
     {
-      if (!read_composite (&br, &composite, error)
-          || !tables_build (tables, composite.lengths + TOTAL_LENGTHS, error))
+      if (!read_composite (&br, &composite, error))
+        goto out;
+      tables = transmitted = g_new (Tables, 1);
+      if (!tables_build (transmitted, composite.lengths + TOTAL_LENGTHS, error))
         goto out;
     }
 
@@ -625,7 +642,7 @@ decode_patch (const guint8  *patch,
       while (segment + 1 < composite.n_segments && pos >= composite.starts[segment + 1])
         {
           segment++;
-          if (!tables_build (tables, composite.lengths + (gsize) (segment + 1) * TOTAL_LENGTHS, error))
+          if (!tables_build (transmitted, composite.lengths + (gsize) (segment + 1) * TOTAL_LENGTHS, error))
             goto out;
         }
 
