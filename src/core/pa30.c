@@ -44,6 +44,7 @@ G_DEFINE_QUARK (ue-pa30-error-quark, ue_pa30_error)
 #define TOTAL_LENGTHS    (MAIN_SYMBOLS + LENGTH_SYMBOLS + ALIGNED_SYMBOLS)
 #define PRETREE_SYMBOLS  39
 #define MAX_SEGMENTS     1024
+G_STATIC_ASSERT (MAIN_SYMBOLS <= UE_HUFF_MAX_SYMBOLS);
 
 /* ---- segments ------------------------------------------------------------------ */
 
