@@ -4,15 +4,14 @@
  *
  * Each test writes an image with libwim: the seven real compressed manifests of
  * ../shared/test-vectors/dcm, a plain manifest with settings and some without, and a
- * wcp.dll written by pe-writer.c carrying the real base as resource 614/1.
+ * wcp.dll written by dcm-test-util.c carrying the real base as resource 614/1.
  */
-#include <glib/gstdio.h>
 #include <string.h>
 #include <wimlib.h>
 
 #include "core/pe-resource.h"
 #include "core/wim-source.h"
-#include "pe-writer.h"
+#include "dcm-test-util.h"
 
 #define IE_ESC "amd64_microsoft-windows-ie-esc_31bf3856ad364e35_8.0.6001.18000_none_1111111111111111.manifest"
 #define N_COMPRESSED 7
@@ -42,36 +41,15 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  const char *shared = g_getenv ("UE_SHARED_DIR");
-  g_autofree char *dir = g_build_filename (shared ? shared : "../shared", "test-vectors", "dcm", NULL);
-  g_autofree char *base = g_build_filename (dir, "base_manifest.bin", NULL);
-
   f->tmp = g_dir_make_tmp ("ue-wim-dcm-XXXXXX", NULL);
   g_assert_nonnull (f->tmp);
-  f->vectors = g_file_test (base, G_FILE_TEST_EXISTS) ? g_steal_pointer (&dir) : NULL;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  f->vectors = ue_test_dcm_dir ();
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  remove_tree (f->tmp);
+  ue_test_remove_tree (f->tmp);
   g_free (f->tmp);
   g_free (f->vectors);
 }
@@ -190,9 +168,28 @@ build (Fixture *f, const Shape *shape)
   return catalog;
 }
 
-static void
-check_counts (Fixture *f, const Shape *shape, guint decoded, guint failed)
+typedef struct
 {
+  const char *path;
+  Shape       shape;
+  guint       decoded;
+  guint       failed;
+} Case;
+
+static const Case cases[] = {
+  { "/core/wim-dcm/decoded", { WCP_SYSTEM32, FALSE, FALSE }, N_COMPRESSED, 0 },
+  { "/core/wim-dcm/decoded-solid", { WCP_SYSTEM32, TRUE, FALSE }, N_COMPRESSED, 0 },
+  { "/core/wim-dcm/servicing-stack", { WCP_SERVICING_STACK, FALSE, FALSE }, N_COMPRESSED, 0 },
+  /* not decoded, but not damaged either: they stay counted as compressed */
+  { "/core/wim-dcm/no-wcp", { WCP_NONE, FALSE, FALSE }, 0, 0 },
+  { "/core/wim-dcm/wcp-without-resource", { WCP_WITHOUT_RESOURCE, FALSE, FALSE }, 0, 0 },
+  { "/core/wim-dcm/truncated", { WCP_SYSTEM32, FALSE, TRUE }, N_COMPRESSED - 1, 1 },
+};
+
+static void
+test_counts (Fixture *f, gconstpointer data)
+{
+  const Case *c = data;
   g_autoptr(UeCatalog) catalog = NULL;
   const UeCatalogSource *src;
 
@@ -201,77 +198,22 @@ check_counts (Fixture *f, const Shape *shape, guint decoded, guint failed)
       g_test_skip ("../shared/test-vectors/dcm is absent");
       return;
     }
-  catalog = build (f, shape);
+  catalog = build (f, &c->shape);
   src = ue_catalog_get_source (catalog);
-  g_assert_cmpuint (src->decoded, ==, decoded);
-  g_assert_cmpuint (src->failed, ==, failed);
+  g_assert_cmpuint (src->decoded, ==, c->decoded);
+  g_assert_cmpuint (src->failed, ==, c->failed);
   /* the one real manifest with a configuration schema made it through the filter */
-  if (decoded == N_COMPRESSED)
+  if (c->decoded == N_COMPRESSED)
     g_assert_nonnull (ue_catalog_find_component (catalog, "Microsoft-Windows-Network-Security", "amd64"));
-  else if (decoded == 0)
+  else if (c->decoded == 0)
     g_assert_null (ue_catalog_find_component (catalog, "Microsoft-Windows-Network-Security", "amd64"));
-}
-
-static void
-test_decoded (Fixture *f, gconstpointer data)
-{
-  const Shape shape = { WCP_SYSTEM32, FALSE, FALSE };
-
-  check_counts (f, &shape, N_COMPRESSED, 0);
-}
-
-static void
-test_decoded_solid (Fixture *f, gconstpointer data)
-{
-  const Shape shape = { WCP_SYSTEM32, TRUE, FALSE };
-
-  check_counts (f, &shape, N_COMPRESSED, 0);
-}
-
-static void
-test_servicing_stack (Fixture *f, gconstpointer data)
-{
-  const Shape shape = { WCP_SERVICING_STACK, FALSE, FALSE };
-
-  check_counts (f, &shape, N_COMPRESSED, 0);
-}
-
-static void
-test_no_wcp (Fixture *f, gconstpointer data)
-{
-  const Shape shape = { WCP_NONE, FALSE, FALSE };
-
-  /* not decoded, but not damaged either: they stay counted as compressed */
-  check_counts (f, &shape, 0, 0);
-}
-
-static void
-test_wcp_without_resource (Fixture *f, gconstpointer data)
-{
-  const Shape shape = { WCP_WITHOUT_RESOURCE, FALSE, FALSE };
-
-  check_counts (f, &shape, 0, 0);
-}
-
-static void
-test_truncated (Fixture *f, gconstpointer data)
-{
-  const Shape shape = { WCP_SYSTEM32, FALSE, TRUE };
-
-  check_counts (f, &shape, N_COMPRESSED - 1, 1);
 }
 
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/core/wim-dcm/decoded", test_decoded);
-  ADD ("/core/wim-dcm/decoded-solid", test_decoded_solid);
-  ADD ("/core/wim-dcm/servicing-stack", test_servicing_stack);
-  ADD ("/core/wim-dcm/no-wcp", test_no_wcp);
-  ADD ("/core/wim-dcm/wcp-without-resource", test_wcp_without_resource);
-  ADD ("/core/wim-dcm/truncated", test_truncated);
-#undef ADD
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_test_add (cases[i].path, Fixture, &cases[i], fixture_set_up, test_counts, fixture_tear_down);
   return g_test_run ();
 }

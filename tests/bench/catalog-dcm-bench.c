@@ -15,7 +15,7 @@
 
 #include "core/pa30.h"
 #include "core/wim-source.h"
-#include "pe-writer.h"
+#include "dcm-test-util.h"
 
 #define MAX_VECTOR_IN 5000    /* leaves out the 96 KB and 3.2 MB outputs: not typical */
 
