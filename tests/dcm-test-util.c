@@ -148,3 +148,21 @@ ue_test_remove_tree (const char *path)
     }
   g_rmdir (path);
 }
+
+void
+ue_test_dcm_fixture_set_up (UeTestDcmFixture *f,
+                            gconstpointer     data)
+{
+  f->tmp = g_dir_make_tmp ("ue-dcm-test-XXXXXX", NULL);
+  g_assert_nonnull (f->tmp);
+  f->vectors = ue_test_dcm_dir ();
+}
+
+void
+ue_test_dcm_fixture_tear_down (UeTestDcmFixture *f,
+                               gconstpointer     data)
+{
+  ue_test_remove_tree (f->tmp);
+  g_free (f->tmp);
+  g_free (f->vectors);
+}

@@ -34,4 +34,16 @@ char   *ue_test_dcm_dir          (void);
 /* removes a temporary folder and everything in it */
 void    ue_test_remove_tree      (const char    *path);
 
+/* a temporary folder, and the vectors folder (NULL when ../shared is absent) */
+typedef struct
+{
+  char *tmp;
+  char *vectors;
+} UeTestDcmFixture;
+
+void    ue_test_dcm_fixture_set_up    (UeTestDcmFixture *f,
+                                       gconstpointer     data);
+void    ue_test_dcm_fixture_tear_down (UeTestDcmFixture *f,
+                                       gconstpointer     data);
+
 G_END_DECLS

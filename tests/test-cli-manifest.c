@@ -10,27 +10,7 @@
 #define CORE_MANIFEST "amd64_microsoft-windows-core_31bf3856ad364e35_10.0.26100.1_none_a943f5e781a44c5c.manifest"
 #define SECURITY_MANIFEST "amd64_microsoft-windows-network-security_31bf3856ad364e35_10.0.26100.1591_none_68e46b0fda91af4d.manifest"
 
-typedef struct
-{
-  char  *tmp;
-  char  *vectors;   /* NULL when ../shared is absent */
-} Fixture;
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  f->tmp = g_dir_make_tmp ("ue-cli-manifest-XXXXXX", NULL);
-  g_assert_nonnull (f->tmp);
-  f->vectors = ue_test_dcm_dir ();
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  ue_test_remove_tree (f->tmp);
-  g_free (f->tmp);
-  g_free (f->vectors);
-}
+typedef UeTestDcmFixture Fixture;
 
 static gboolean
 need_vectors (Fixture *f)
@@ -197,9 +177,12 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/cli/manifest/plain", Fixture, NULL, fixture_set_up, test_plain, fixture_tear_down);
-  g_test_add ("/cli/manifest/blob-base", Fixture, NULL, fixture_set_up, test_blob_base, fixture_tear_down);
-  g_test_add ("/cli/manifest/pe-base", Fixture, NULL, fixture_set_up, test_pe_base, fixture_tear_down);
-  g_test_add ("/cli/manifest/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, ue_test_dcm_fixture_set_up, func, ue_test_dcm_fixture_tear_down)
+  ADD ("/cli/manifest/plain", test_plain);
+  ADD ("/cli/manifest/blob-base", test_blob_base);
+  ADD ("/cli/manifest/pe-base", test_pe_base);
+  ADD ("/cli/manifest/errors", test_errors);
+#undef ADD
   return g_test_run ();
 }

@@ -32,27 +32,7 @@ typedef struct
   gboolean  truncate;    /* one compressed manifest cut short */
 } Shape;
 
-typedef struct
-{
-  char *tmp;
-  char *vectors;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  f->tmp = g_dir_make_tmp ("ue-wim-dcm-XXXXXX", NULL);
-  g_assert_nonnull (f->tmp);
-  f->vectors = ue_test_dcm_dir ();
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  ue_test_remove_tree (f->tmp);
-  g_free (f->tmp);
-  g_free (f->vectors);
-}
+typedef UeTestDcmFixture Fixture;
 
 static GBytes *
 read_bytes (const char *path)
@@ -214,6 +194,7 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    g_test_add (cases[i].path, Fixture, &cases[i], fixture_set_up, test_counts, fixture_tear_down);
+    g_test_add (cases[i].path, Fixture, &cases[i], ue_test_dcm_fixture_set_up, test_counts,
+                ue_test_dcm_fixture_tear_down);
   return g_test_run ();
 }
