@@ -344,6 +344,41 @@ test_lists_by_key (void)
 }
 
 static void
+test_keyless_items (void)
+{
+  g_autoptr(UeAnswerDoc) base = load (HEAD
+    "    <settings pass=\"specialize\">\n"
+    "        " COMP ("Contoso-Test", "amd64")
+    "            <Items>\n"
+    "                <Item wcm:action=\"add\">a</Item>\n"
+    "            </Items>\n"
+    "        </component>\n"
+    "    </settings>\n" TAIL, "base.xml");
+  g_autoptr(UeAnswerDoc) other = load (HEAD
+    "    <settings pass=\"specialize\">\n"
+    "        " COMP ("Contoso-Test", "amd64")
+    "            <Items>\n"
+    "                <Item wcm:action=\"add\">b</Item>\n"
+    "                <Item wcm:action=\"add\"> a </Item>\n"
+    "            </Items>\n"
+    "        </component>\n"
+    "    </settings>\n" TAIL, "other.xml");
+  g_autoptr(GPtrArray) conflicts = merge_checked (base, other, NULL, NULL);
+  g_autoptr(GPtrArray) again = NULL;
+  g_autofree char *once = dump (base);
+  g_autofree char *twice = NULL;
+
+  /* items without a key match identical items: "a" is there, "b" is new */
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_assert_cmpuint (count_children (base, "specialize/Contoso-Test/Items", "Item"), ==, 2);
+  g_assert_nonnull (strstr (once, ">b</Item>"));
+  /* so merging the same file again changes nothing */
+  g_assert_true (ue_doc_merge (base, other, NULL, NULL, NULL, &again, NULL));
+  twice = dump (base);
+  g_assert_cmpstr (twice, ==, once);
+}
+
+static void
 test_dual_arch (void)
 {
   g_autoptr(UeAnswerDoc) base = load (HEAD
@@ -540,6 +575,7 @@ main (int   argc,
   g_test_add_func ("/core/merge/conflicts-take-other", test_conflicts_take_other);
   g_test_add_func ("/core/merge/conflicts-per-setting", test_conflicts_per_setting);
   g_test_add_func ("/core/merge/lists-by-key", test_lists_by_key);
+  g_test_add_func ("/core/merge/keyless-items", test_keyless_items);
   g_test_add_func ("/core/merge/dual-arch", test_dual_arch);
   g_test_add_func ("/core/merge/crlf-base", test_crlf_base);
   g_test_add_func ("/core/merge/passwords", test_passwords);

@@ -117,6 +117,39 @@ item_key_value (Merge      *m,
   return value ? g_strstrip (value) : NULL;
 }
 
+/* same element names and values all the way down (attributes aside) */
+static gboolean
+same_subtree (UeNode *a,
+              UeNode *b)
+{
+  UeNode *x, *y;
+
+  if (strcmp (ue_node_get_name (a), ue_node_get_name (b)) != 0)
+    return FALSE;
+  if (ue_node_get_first_child (a) == NULL || ue_node_get_first_child (b) == NULL)
+    {
+      g_autofree char *ta = ue_node_dup_text (a);
+      g_autofree char *tb = ue_node_dup_text (b);
+      return ta != NULL && tb != NULL && same_value (ta, tb);
+    }
+  for (x = ue_node_get_first_child (a), y = ue_node_get_first_child (b); x != NULL && y != NULL;
+       x = ue_node_get_next (x), y = ue_node_get_next (y))
+    if (!same_subtree (x, y))
+      return FALSE;
+  return x == NULL && y == NULL;
+}
+
+/* an item without a key matches only an identical one, so merging twice adds it once */
+static UeNode *
+find_same_item (UeNode *parent,
+                UeNode *other)
+{
+  for (UeNode *n = ue_node_get_first_child (parent); n != NULL; n = ue_node_get_next (n))
+    if (ue_node_is_list_item (n) && same_subtree (n, other))
+      return n;
+  return NULL;
+}
+
 static void merge_children (Merge  *m,
                             UeNode *base,
                             UeNode *other);
@@ -203,18 +236,27 @@ merge_item (Merge  *m,
 
   if (parent != NULL && key_value != NULL)
     base = ue_answer_doc_find_item (m->base, parent, name, key, key_value);
+  else if (parent != NULL)
+    base = find_same_item (parent, other);
   if (base == NULL)
     {
       if (m->dry)
         return;
-      /* an item without its key cannot be matched: it is added */
       base = ue_answer_doc_add_list_item (m->base, parent, name, key_value ? key : NULL, key_value);
       action = ue_node_dup_attribute (other, "wcm:action");
       if (action != NULL && strcmp (action, "add") != 0)
         ue_answer_doc_set_attribute (m->base, base, "wcm:action", action);
+      if (ue_node_get_first_child (other) == NULL)
+        {
+          /* an item whose text is its value */
+          g_autofree char *text = ue_node_dup_text (other);
+          if (text != NULL && *text != '\0')
+            ue_answer_doc_set_text (m->base, base, text);
+          return;
+        }
     }
   if (ue_node_get_first_child (other) == NULL)
-    merge_leaf (m, parent, base, other);   /* an item whose text is its value */
+    merge_leaf (m, parent, base, other);
   else
     merge_children (m, base, other);
 }
