@@ -307,6 +307,35 @@ test_clear (void)
 }
 
 static void
+test_passwords_kept (void)
+{
+  static const char *docs[] = {
+    /* a blank password is a password: it reads as "" and is written back as it is */
+    "<Value></Value><PlainText>true</PlainText>",
+    /* a hidden value that does not decode reads as NULL and is left alone */
+    "<Value>not base64!</Value><PlainText>false</PlainText>",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (docs); i++)
+    {
+      g_autofree char *text = g_strdup_printf (
+        "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"><settings pass=\"oobeSystem\">"
+        "<component name=\"Microsoft-Windows-Shell-Setup\" processorArchitecture=\"amd64\">"
+        "<UserAccounts><AdministratorPassword>%s</AdministratorPassword></UserAccounts>"
+        "</component></settings></unattend>", docs[i]);
+      g_autoptr(UeAnswerDoc) doc = load (text);
+      g_autoptr(UeQuickSetup) qs = ue_quick_setup_read (doc);
+      g_autofree char *after = NULL;
+
+      g_assert_cmpstr (qs->admin_password, ==, i == 0 ? "" : NULL);
+      ue_quick_setup_apply (qs, doc);
+      after = dump (doc);
+      g_assert_cmpstr (after, ==, text);
+      g_assert_false (ue_answer_doc_can_undo (doc));
+    }
+}
+
+static void
 test_summary (void)
 {
   g_autoptr(UeQuickSetup) qs = filled ();
@@ -427,6 +456,7 @@ main (int   argc,
   g_test_add_func ("/core/quick-setup/read-back", test_read_back);
   g_test_add_func ("/core/quick-setup/reuse-existing", test_reuse_existing);
   g_test_add_func ("/core/quick-setup/clear", test_clear);
+  g_test_add_func ("/core/quick-setup/passwords-kept", test_passwords_kept);
   g_test_add_func ("/core/quick-setup/summary", test_summary);
   g_test_add_func ("/core/quick-setup/template-idempotent", test_template_idempotent);
   g_test_add_func ("/core/quick-setup/facts", test_facts);

@@ -86,7 +86,10 @@ ue_cmd_new (int    argc,
     return list_templates ();
   doc = template ? ue_template_new_document (template, &error) : ue_answer_doc_new ();
   if (doc == NULL)
-    return ue_cli_report (error, NULL);
+    {
+      ue_cli_error ("%s", error->message);
+      return UE_EXIT_FAILURE;
+    }
   if (show_sensitive)
     ue_answer_doc_set_hide_sensitive_data (doc, FALSE);
   return write_document (doc, output);

@@ -212,7 +212,7 @@ text_option (Ctx                *ctx,
              const char         *setting,
              const char         *value)
 {
-  if (value != NULL && *value != '\0')
+  if (value != NULL)
     put (ctx, passes, component, setting, value);
   else
     drop (ctx, passes, component, setting, NULL);
@@ -272,6 +272,16 @@ set_password (Ctx        *ctx,
   ue_password_node_set (ctx->doc, container, password);
 }
 
+/* a password that reads back (as ue_quick_setup_read() shows it): one that cannot be
+ * decoded is not the model's to remove */
+static gboolean
+known_password (UeAnswerDoc *doc,
+                UeNode      *container)
+{
+  g_autofree char *password = container ? ue_password_node_dup (doc, container) : NULL;
+  return password != NULL;
+}
+
 static void
 remove_node (Ctx        *ctx,
              const char *pass,
@@ -291,9 +301,9 @@ admin_password (Ctx        *ctx,
   const char *pass = accounts[0];
   UeNode *container = find (ctx->doc, ctx->arch, accounts, SHELL_SETUP, ADMIN_PASSWORD, &pass);
 
-  if (password != NULL && *password != '\0')
+  if (password != NULL)
     set_password (ctx, pass, container, ADMIN_PASSWORD, password);
-  else if (container != NULL)
+  else if (known_password (ctx->doc, container))
     remove_node (ctx, pass, container, ADMIN_PASSWORD);
 }
 
@@ -353,7 +363,7 @@ second_admin (Ctx        *ctx,
   if (ctx->dry)
     {
       note (ctx, pass, SHELL_SETUP, group_setting, "Administrators");
-      if (password != NULL && *password != '\0')
+      if (password != NULL)
         note (ctx, pass, SHELL_SETUP, password_setting, HIDDEN);
       return;
     }
@@ -366,10 +376,10 @@ second_admin (Ctx        *ctx,
   else if (g_strcmp0 (old_name, name) != 0)
     /* renamed in the assistant: the same account, so its other settings stay */
     ue_answer_doc_set_text (ctx->doc, ue_answer_doc_ensure_child (ctx->doc, account, "Name"), name);
-  if (password != NULL && *password != '\0')
+  if (password != NULL)
     set_password (ctx, pass, ue_answer_doc_find_child (ctx->doc, account, "Password"),
                   password_setting, password);
-  else if (ue_answer_doc_find_child (ctx->doc, account, "Password") != NULL)
+  else if (known_password (ctx->doc, ue_answer_doc_find_child (ctx->doc, account, "Password")))
     ue_answer_doc_remove (ctx->doc, ue_answer_doc_find_child (ctx->doc, account, "Password"));
 }
 

@@ -6,8 +6,10 @@
  * document, so the assistant shows what the file already says; ue_quick_setup_apply()
  * writes them back as one undo step. A setting is written where the document already
  * has it (in any pass it may take), else into its usual pass; components that are there
- * are reused. An empty field removes its setting (NULL strings, FALSE, 0), but a flag
- * only removes the value it would write: an explicit opposite value is left alone.
+ * are reused. An unset field removes its setting (NULL strings, FALSE, 0; "" writes an
+ * empty value, e.g. a blank password), but a flag only removes the value it would write:
+ * an explicit opposite value is left alone. A password that cannot be decoded reads as
+ * NULL and is then left as it is.
  */
 #pragma once
 
