@@ -6,6 +6,7 @@
 
 #include "core/quick-setup.h"
 #include "core/template-list.h"
+#include "core/validator.h"
 
 static char *
 dump (UeAnswerDoc *doc)
@@ -116,6 +117,12 @@ test_apply_empty (void)
 
   ue_quick_setup_apply (qs, doc);
   out = dump (doc);
+  /* what the assistant writes is valid on the embedded catalog */
+  {
+    g_autoptr(UeValidator) validator = ue_validator_new (NULL);
+    g_assert_cmpuint (ue_validator_run (validator, doc), ==, 0);
+    g_assert_cmpuint (ue_validator_get_n_warnings (validator), ==, 0);
+  }
   g_assert_true (g_file_get_contents (expected_path, &expected, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (out, ==, expected);

@@ -7,6 +7,7 @@
 
 #include "core/quick-setup.h"
 #include "core/template-list.h"
+#include "core/validator.h"
 
 static GBytes *
 resource_bytes (const char *name)
@@ -94,6 +95,35 @@ test_template (gconstpointer data)
   /* placeholders are plain to read in the file, and obviously placeholders */
   if (strstr (text, "<PlainText>true</PlainText>") != NULL)
     g_assert_nonnull (strstr (text, "<Value>CHANGE-ME-"));
+}
+
+static char *
+format_messages (GListModel *messages)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
+    {
+      g_autoptr(UeMessage) message = g_list_model_get_item (messages, i);
+      g_autofree char *line = ue_message_format (message);
+      g_string_append_printf (out, "%s\n", line);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* every template is clean on the embedded catalog: no error, no warning */
+static void
+test_template_validates (gconstpointer data)
+{
+  const char *name = data;
+  g_autoptr(UeAnswerDoc) doc = ue_template_new_document (name, NULL);
+  g_autoptr(UeValidator) validator = ue_validator_new (NULL);
+  guint errors = ue_validator_run (validator, doc);
+  g_autofree char *text = format_messages (ue_validator_get_messages (validator));
+
+  g_assert_cmpstr (text, ==, "");
+  g_assert_cmpuint (errors, ==, 0);
+  g_assert_cmpuint (ue_validator_get_n_warnings (validator), ==, 0);
 }
 
 static void
@@ -211,8 +241,10 @@ main (int   argc,
   for (guint i = 0; list != NULL && i < list->len; i++)
     {
       UeTemplateInfo *info = list->pdata[i];
-      g_autofree char *test_path = g_strdup_printf ("/core/templates/%s", info->name);
+      g_autofree char *test_path = g_strdup_printf ("/core/templates/%s/round-trip", info->name);
+      g_autofree char *valid_path = g_strdup_printf ("/core/templates/%s/validates", info->name);
       g_test_add_data_func (test_path, info->name, test_template);
+      g_test_add_data_func (valid_path, info->name, test_template_validates);
     }
   g_test_add_func ("/core/templates/unknown", test_unknown);
   g_test_add_func ("/core/templates/exchange-prerequisites", test_exchange);
