@@ -146,6 +146,22 @@ def merge_same_file_changes_nothing(d):
 
 
 @test
+def merge_two_templates_validates(d):
+    base = os.path.join(TEMPLATES, "server2008-sysprep.xml")
+    other = os.path.join(TEMPLATES, "exchange2007-server2008.xml")
+    out = os.path.join(d, "out.xml")
+    p = run("merge", base, other, "-o", out, check=0)
+    # the two share everything but the first-logon commands, matched by Order
+    warnings = p.stderr.decode().splitlines()
+    assert warnings and all("FirstLogonCommands/SynchronousCommand[Order=1]/" in w for w in warnings), warnings
+    run("validate", out, check=0)
+    oobe = values(show(out), "oobeSystem", "Microsoft-Windows-Shell-Setup")
+    commands = [k for k in oobe if k.endswith("/CommandLine")]
+    assert len(commands) == 11, commands
+    assert oobe["FirstLogonCommands/SynchronousCommand[Order=1]/CommandLine"] == "cmd /c C:\\Scripts\\after-imaging.cmd"
+
+
+@test
 def merge_errors(d):
     base = os.path.join(DATA, "base.xml")
     other = os.path.join(DATA, "other.xml")
