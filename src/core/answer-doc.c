@@ -545,6 +545,17 @@ ue_answer_doc_get_path (UeAnswerDoc *self)
   return self->path;
 }
 
+void
+ue_answer_doc_set_untitled (UeAnswerDoc *self)
+{
+  g_return_if_fail (UE_IS_ANSWER_DOC (self));
+  if (self->path == NULL)
+    return;
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->disk_checksum, g_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
+}
+
 const char *
 ue_answer_doc_get_display_name (UeAnswerDoc *self)
 {
