@@ -280,11 +280,11 @@ static const RuleCase rule_cases[] = {
     { "4:131: warning: versionScope “NonSxS” is written “nonSxS” by Windows tools" } },
   { "no-break-spaces", DOC ("specialize", ESC, "\xc2\xa0\xc2\xa0<IEHardenAdmin>false</IEHardenAdmin>\n"
                             "\xc2\xa0\xc2\xa0<IEHardenUser>false</IEHardenUser>\n"),
-    { "5:1: error: <component> holds spaces that are not XML white space (no-break or ideographic spaces) "
+    { "5:1: warning: <component> holds spaces that are not XML white space (no-break or ideographic spaces) "
       "between its elements; Windows Setup reads them as text" } },
   { "stray-text", DOC ("oobeSystem", SHELL, "      <OOBE>\n        HideEULAPage\n        <HideEULAPage>true</HideEULAPage>\n"
                        "      </OOBE>\n"),
-    { "6:9: error: <OOBE> holds the text “HideEULAPage” between its elements, where only elements belong" } },
+    { "6:9: warning: <OOBE> holds the text “HideEULAPage” between its elements, where only elements belong" } },
   /* settings */
   { "unknown-setting", DOC ("specialize", ESC, "      <IEHardenEveryone>false</IEHardenEveryone>\n"),
     { "5:7: error: unknown setting “IEHardenEveryone” in Microsoft-Windows-IE-ESC" } },

@@ -96,7 +96,7 @@ is_unicode_blank (const char *text)
   return TRUE;
 }
 
-/* Text between elements: a placeholder line is a warning each; any other text (often
+/* Text between elements: a placeholder line is reported each; any other text (often
  * no-break spaces pasted from a web page) is mixed content the schema does not allow,
  * reported once per element. */
 static void
@@ -146,7 +146,9 @@ check_stray_text (UeCheck *check,
           text = g_strdup_printf (_("<%s> holds the text “%s” between its elements, where only elements belong"),
                                   ue_node_get_name (node), stripped);
         }
-      _ue_check_report_at (check, UE_MESSAGE_SEVERITY_ERROR, node, line, column, text);
+      /* a warning: real templates carry such text (a product key before <WillShowUI>)
+       * and install anyway */
+      _ue_check_report_at (check, UE_MESSAGE_SEVERITY_WARNING, node, line, column, text);
       reported = TRUE;
     }
 }
