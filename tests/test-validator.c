@@ -515,6 +515,9 @@ static const char valid_document[] =
   "      </DriverPaths>\n"
   END_COMP
   "  </settings>\n"
+  "  <Extensions xmlns=\"https://example.com/unattend-generator/\">\n"
+  "    <File path=\"C:\\Windows\\Setup\\Scripts\\x.ps1\">Write-Host ${name} @@x@@</File>\n"
+  "  </Extensions>\n"
   "  <cpi:offlineImage cpi:source=\"wim:C:/images/install.wim#Windows Server 2008 SERVERSTANDARD\" "
   "xmlns:cpi=\"urn:schemas-microsoft-com:cpi\"/>\n"
   "</unattend>\n";

@@ -466,9 +466,11 @@ check_document (UeCheck *check)
         case UE_NODE_KIND_OFFLINE_IMAGE:
           break;
         default:
-          _ue_check_report (check, UE_MESSAGE_SEVERITY_WARNING, child, NULL,
-                            _("unexpected element <%s> in <unattend>; Windows Setup ignores it"),
-                            ue_node_get_name (child));
+          /* elements of another namespace are extensions (generators keep scripts there) */
+          if (strcmp (ue_node_get_namespace (child), ue_node_get_namespace (root)) == 0)
+            _ue_check_report (check, UE_MESSAGE_SEVERITY_WARNING, child, NULL,
+                              _("unexpected element <%s> in <unattend>; Windows Setup ignores it"),
+                              ue_node_get_name (child));
         }
     }
 }
