@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <wimlib.h>
 
@@ -94,6 +95,22 @@ set_wim_error (GError     **error,
     }
 }
 
+/* libwim reports a short foreign file as a truncated WIM: look at the magic first */
+static gboolean
+has_wim_magic (const char *path)
+{
+  char magic[8] = { 0 };
+  FILE *f = g_fopen (path, "rb");
+  gboolean ok;
+
+  if (f == NULL)
+    return TRUE;   /* let libwim report why it cannot be opened */
+  ok = fread (magic, 1, sizeof magic, f) == sizeof magic &&
+       (memcmp (magic, "MSWIM\0\0\0", 8) == 0 || memcmp (magic, "WLPWM\0\0\0", 8) == 0);
+  fclose (f);
+  return ok;
+}
+
 static WIMStruct *
 wim_open (const char  *path,
           GError     **error)
@@ -112,6 +129,12 @@ wim_open (const char  *path,
     {
       g_set_error (error, UE_WIM_ERROR, UE_WIM_ERROR_NOT_A_WIM,
                    _("%s: error: a folder, not a WIM or ESD file"), path);
+      return NULL;
+    }
+  if (!has_wim_magic (path))
+    {
+      g_set_error (error, UE_WIM_ERROR, UE_WIM_ERROR_NOT_A_WIM,
+                   _("%s: error: not a WIM or ESD file"), path);
       return NULL;
     }
   ret = wimlib_open_wim (path, 0, &wim);
@@ -225,6 +248,7 @@ resolve_image (WIMStruct   *wim,
                GError     **error)
 {
   struct wimlib_wim_info info;
+  g_autofree char *folded = NULL;
   guint64 n;
 
   wimlib_get_wim_info (wim, &info);
@@ -247,11 +271,18 @@ resolve_image (WIMStruct   *wim,
                    path, spec, info.image_count);
       return 0;
     }
+  /* an exact name first, then one that differs in case only */
+  folded = g_utf8_casefold (spec, -1);
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 1; i <= info.image_count; i++)
       {
         const char *name = wimlib_get_image_name (wim, i);
-        if (name != NULL && (pass == 0 ? strcmp (name, spec) : g_utf8_collate (name, spec)) == 0)
+        g_autofree char *name_folded = NULL;
+
+        if (name == NULL)
+          continue;
+        if (pass == 0 ? strcmp (name, spec) == 0
+                      : strcmp ((name_folded = g_utf8_casefold (name, -1)), folded) == 0)
           return i;
       }
   g_set_error (error, UE_WIM_ERROR, UE_WIM_ERROR_NO_SUCH_IMAGE,
