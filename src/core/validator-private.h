@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * validator.c walks the document (root, passes, components, passwords, placeholders);
- * validator-settings.c checks settings against the catalog; validator-values.c holds the
- * checks on single values shared by both.
+ * validator-document.c walks the document (root, passes, components, passwords,
+ * placeholders); validator-settings.c checks settings against the catalog;
+ * validator-values.c holds the checks on single values shared by both.
  */
 #pragma once
 
@@ -37,6 +37,9 @@ void     _ue_check_report_at   (UeCheck            *check,
                                 guint               line,
                                 guint               column,
                                 const char         *text);
+
+/* validator-document.c: every check, starting at the root */
+void     _ue_check_document    (UeCheck            *check);
 
 /* validator-settings.c: the settings of one component against its def */
 void     _ue_check_settings    (UeCheck            *check,
