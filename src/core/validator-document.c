@@ -272,6 +272,12 @@ check_architecture (UeCheck    *check,
   return NULL;
 }
 
+static const char *
+component_name (gconstpointer item)
+{
+  return ((const UeComponentDef *) item)->name;
+}
+
 static void
 check_component (UeCheck     *check,
                  UeNode      *component,
@@ -327,8 +333,16 @@ check_component (UeCheck     *check,
       if (def == NULL && arch != NULL)
         def = ue_catalog_find_component (check->catalog, name, NULL);
       if (def == NULL)
-        _ue_check_report (check, UE_MESSAGE_SEVERITY_ERROR, component, "name",
-                          _("unknown component “%s”"), name);
+        {
+          const char *suggestion = _ue_closest_name (name, ue_catalog_get_components (check->catalog),
+                                                     component_name);
+          if (suggestion != NULL)
+            _ue_check_report (check, UE_MESSAGE_SEVERITY_ERROR, component, "name",
+                              _("unknown component “%s”; did you mean “%s”?"), name, suggestion);
+          else
+            _ue_check_report (check, UE_MESSAGE_SEVERITY_ERROR, component, "name",
+                              _("unknown component “%s”"), name);
+        }
       else if (strcmp (def->name, name) != 0)
         _ue_check_report (check, UE_MESSAGE_SEVERITY_WARNING, component, "name",
                           _("component name “%s” differs in case from the catalog’s “%s” "
