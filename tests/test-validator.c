@@ -660,7 +660,8 @@ test_corpus_file (gconstpointer data)
   g_assert_cmpuint (n_errors, ==, 0);
 }
 
-static void
+/* returns the file names the tests point to: free them after the run */
+static char **
 add_corpus_tests (void)
 {
   const char *data_dir = g_getenv ("UE_TEST_DATA");
@@ -669,11 +670,10 @@ add_corpus_tests (void)
   char **files;
 
   if (data_dir == NULL)
-    return;
+    return NULL;
   list_path = g_build_filename (data_dir, "answer", "valid.txt", NULL);
   if (!g_file_get_contents (list_path, &list, NULL, NULL))
-    return;
-  /* the names live as long as the test run: the data of the test cases */
+    return NULL;
   files = g_strsplit_set (list, "\r\n", -1);
   for (guint i = 0; files[i] != NULL; i++)
     {
@@ -685,12 +685,16 @@ add_corpus_tests (void)
       test_path = g_strdup_printf ("/core/validator/corpus/%s", files[i]);
       g_test_add_data_func (test_path, files[i], test_corpus_file);
     }
+  return files;
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  char **corpus;
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (rule_cases); i++)
@@ -702,6 +706,8 @@ main (int   argc,
   g_test_add_func ("/core/validator/empty-catalog", test_empty_catalog);
   g_test_add_func ("/core/validator/model", test_model);
   g_test_add_func ("/core/validator/message-keeps-document", test_message_keeps_document);
-  add_corpus_tests ();
-  return g_test_run ();
+  corpus = add_corpus_tests ();
+  status = g_test_run ();
+  g_strfreev (corpus);
+  return status;
 }
