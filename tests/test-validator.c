@@ -410,6 +410,9 @@ static const RuleCase rule_cases[] = {
   { "package-action", HEAD "  <servicing>\n    <package action=\"upgrade\">\n"
     "      <assemblyIdentity name=\"Microsoft-Windows-Foundation-Package\"/>\n    </package>\n  </servicing>\n</unattend>\n",
     { "4:14: error: package action “upgrade” is not one of install, configure, remove, stage" } },
+  { "package-identity", HEAD "  <servicing>\n    <package action=\"install\">\n"
+    "      <source location=\"D:\\packages\\x.cab\"/>\n    </package>\n  </servicing>\n</unattend>\n",
+    { "4:5: error: package has no <assemblyIdentity>" } },
 };
 
 static void

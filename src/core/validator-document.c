@@ -18,13 +18,13 @@ static const char * const known_archs[] = { "x86", "amd64", "wow64", "arm64", "i
 
 /* ---- reporting ---- */
 
-static void
-report_full (UeCheck           *check,
-             UeMessageSeverity  severity,
-             UeNode            *node,
-             guint              line,
-             guint              column,
-             const char        *text)
+void
+_ue_check_report_at (UeCheck           *check,
+                     UeMessageSeverity  severity,
+                     UeNode            *node,
+                     guint              line,
+                     guint              column,
+                     const char        *text)
 {
   g_autofree char *path = NULL;
 
@@ -36,17 +36,6 @@ report_full (UeCheck           *check,
     }
   g_ptr_array_add (check->found, ue_message_new (severity, check->file, line, column, text, path,
                                                  check->doc, node));
-}
-
-void
-_ue_check_report_at (UeCheck           *check,
-                     UeMessageSeverity  severity,
-                     UeNode            *node,
-                     guint              line,
-                     guint              column,
-                     const char        *text)
-{
-  report_full (check, severity, node, line, column, text);
 }
 
 void
@@ -72,7 +61,7 @@ _ue_check_report (UeCheck           *check,
     }
   else if (node != NULL)
     ue_node_get_position (node, &line, &column);
-  report_full (check, severity, node, line, column, text);
+  _ue_check_report_at (check, severity, node, line, column, text);
 }
 
 static guint
@@ -310,8 +299,8 @@ check_component (UeCheck     *check,
     _ue_check_report (check, UE_MESSAGE_SEVERITY_WARNING, component, "versionScope",
                       _("versionScope “%s” is written “nonSxS” by Windows tools"), scope);
   if (language != NULL && _ue_has_placeholder (language, FALSE))
-        _ue_check_report (check, UE_MESSAGE_SEVERITY_WARNING, component, "language",
-                          _("language “%s” looks like an unrendered template placeholder"), language);
+    _ue_check_report (check, UE_MESSAGE_SEVERITY_WARNING, component, "language",
+                      _("language “%s” looks like an unrendered template placeholder"), language);
 
   if (name != NULL && arch != NULL)
     {
