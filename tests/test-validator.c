@@ -322,7 +322,7 @@ static const RuleCase rule_cases[] = {
   { "empty-enum", DOC ("oobeSystem", SHELL, "      <OOBE>\n        <NetworkLocation/>\n      </OOBE>\n"),
     { "6:9: warning: “NetworkLocation” is empty; Windows Setup expects one of Home, Work, Other" } },
   { "deprecated", DOC ("oobeSystem", SHELL, "      <OOBE>\n        <SkipMachineOOBE>true</SkipMachineOOBE>\n      </OOBE>\n"),
-    { "6:9: warning: “SkipMachineOOBE” is deprecated; newer versions of Windows ignore it" } },
+    { "6:9: warning: “SkipMachineOOBE” is deprecated; newer versions of Windows may ignore it" } },
   { "repeated-setting", DOC ("specialize", SHELL, "      <ComputerName>A</ComputerName>\n      <ComputerName>B</ComputerName>\n"),
     { "6:7: error: “ComputerName” appears a second time (first at line 5); it is not a list" } },
   { "holds-value", DOC ("specialize", SHELL, "      <ComputerName>\n        <Name>x</Name>\n      </ComputerName>\n"),

@@ -309,7 +309,7 @@ check_setting (UeCheck        *check,
     }
   if (def->deprecated)
     _ue_check_report (check, UE_MESSAGE_SEVERITY_WARNING, node, NULL,
-                      _("“%s” is deprecated; newer versions of Windows ignore it"), def->name);
+                      _("“%s” is deprecated; newer versions of Windows may ignore it"), def->name);
   if (def->kind == UE_SETTING_KIND_LIST)
     check_action (check, node);
 
