@@ -365,7 +365,7 @@ static const RuleCase rule_cases[] = {
     { "7:11: error: “Order” must be a whole number, not “first”" } },
   { "order-duplicate", DOC ("oobeSystem", SHELL, "      <FirstLogonCommands>\n"
                             "        <SynchronousCommand wcm:action=\"add\">\n          <Order>1</Order>\n        </SynchronousCommand>\n"
-                            "        <SynchronousCommand wcm:action=\"add\">\n          <Order>1</Order>\n        </SynchronousCommand>\n"
+                            "        <SynchronousCommand wcm:action=\"add\">\n          <Order>01</Order>\n        </SynchronousCommand>\n"
                             "      </FirstLogonCommands>\n"),
     { "10:11: warning: Order 1 is used twice in “SynchronousCommand” (first at line 6)" } },
   { "order-gap", DOC ("oobeSystem", SHELL, "      <FirstLogonCommands>\n"

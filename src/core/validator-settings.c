@@ -243,6 +243,9 @@ check_list_items (UeCheck      *check,
                                 _("Order %s is outside %d..%d"), value, ORDER_MIN, ORDER_MAX);
               continue;
             }
+          /* "01" and "1" are the same place in the order */
+          g_free (value);
+          value = g_strdup_printf ("%" G_GINT64_FORMAT, order);
         }
       first = g_hash_table_lookup (keys, value);
       if (first != NULL)
