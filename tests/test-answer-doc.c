@@ -70,6 +70,7 @@ test_round_trip_bom (void)
 
   /* the BOM is read and never written */
   g_assert_cmpstr (out, ==, text + 3);
+  g_assert_true (ue_answer_doc_get_had_bom (doc));
 }
 
 static void

@@ -115,6 +115,8 @@ const char  *ue_answer_doc_get_display_name (UeAnswerDoc *self);
 gboolean     ue_answer_doc_get_modified    (UeAnswerDoc  *self);
 /* the file's line ending: "\r\n" or "\n" (new documents: "\r\n", as Windows tools write) */
 const char  *ue_answer_doc_get_newline     (UeAnswerDoc  *self);
+/* the file began with a UTF-8 byte-order mark (read, never written back) */
+gboolean     ue_answer_doc_get_had_bom     (UeAnswerDoc  *self);
 gboolean     ue_answer_doc_get_hide_sensitive_data (UeAnswerDoc *self);
 void         ue_answer_doc_set_hide_sensitive_data (UeAnswerDoc *self,
                                                     gboolean     hide);
