@@ -702,12 +702,18 @@ forward_progress (guint    done,
   GTask *task = user_data;
   AsyncData *data = g_task_get_task_data (task);
   ProgressMessage *msg = g_new0 (ProgressMessage, 1);
+  GSource *source = g_idle_source_new ();
 
+  /* not g_main_context_invoke: it would call back in this thread whenever the
+   * caller's context happens to be free */
   msg->task = g_object_ref (task);
   msg->done = done;
   msg->total = total;
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, deliver_progress, msg,
-                              (GDestroyNotify) progress_message_free);
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, deliver_progress, msg, (GDestroyNotify) progress_message_free);
+  g_source_set_static_name (source, "[unattend-editor] catalog build progress");
+  g_source_attach (source, data->context);
+  g_source_unref (source);
 }
 
 static void
