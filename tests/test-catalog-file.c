@@ -257,7 +257,7 @@ test_damaged (void)
   g_autofree char *data = NULL;
   gsize len;
 
-  expect_load_error (missing, UE_CATALOG_ERROR_NOT_FOUND, ": error: ");
+  expect_load_error (missing, UE_CATALOG_ERROR_NOT_FOUND, ": error: no such file");
   g_assert_true (g_file_set_contents (foreign, "<?xml version=\"1.0\"?><unattend/>\n", -1, NULL));
   expect_load_error (foreign, UE_CATALOG_ERROR_CORRUPT, "not an Unattend Editor catalog");
   g_assert_true (g_file_set_contents (tiny, "UECATLG", -1, NULL));

@@ -511,10 +511,12 @@ ue_catalog_file_load (const char  *path,
   mapped = g_mapped_file_new (path, FALSE, &local_error);
   if (mapped == NULL)
     {
-      g_set_error (error, UE_CATALOG_ERROR,
-                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                     ? UE_CATALOG_ERROR_NOT_FOUND : UE_CATALOG_ERROR_FAILED,
-                   "%s: error: %s", path, local_error->message);
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_set_error (error, UE_CATALOG_ERROR, UE_CATALOG_ERROR_NOT_FOUND,
+                     _("%s: error: no such file"), path);
+      else
+        g_set_error (error, UE_CATALOG_ERROR, UE_CATALOG_ERROR_FAILED,
+                     "%s: error: %s", path, local_error->message);
       return NULL;
     }
   all = g_mapped_file_get_bytes (mapped);
