@@ -529,7 +529,7 @@ ue_catalog_file_load (const char  *path,
     }
   memcpy (&version, data + 8, 4);
   version = GUINT32_FROM_LE (version);
-  if (version > UE_CATALOG_FILE_VERSION || version == 0)
+  if (version != UE_CATALOG_FILE_VERSION)
     {
       g_set_error (error, UE_CATALOG_ERROR, UE_CATALOG_ERROR_VERSION,
                    _("%s: error: catalog format %u is not one this program reads (it reads format %u); "
