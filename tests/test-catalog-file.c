@@ -257,7 +257,7 @@ test_damaged (void)
   g_autofree char *data = NULL;
   gsize len;
 
-  expect_load_error (missing, UE_CATALOG_ERROR_NOT_FOUND, ": error: ");
+  expect_load_error (missing, UE_CATALOG_ERROR_NOT_FOUND, ": error: no such file");
   g_assert_true (g_file_set_contents (foreign, "<?xml version=\"1.0\"?><unattend/>\n", -1, NULL));
   expect_load_error (foreign, UE_CATALOG_ERROR_CORRUPT, "not an Unattend Editor catalog");
   g_assert_true (g_file_set_contents (tiny, "UECATLG", -1, NULL));
@@ -270,8 +270,11 @@ test_damaged (void)
   expect_load_error (header_only, UE_CATALOG_ERROR_CORRUPT, "truncated");
   rewrite (damaged, G_MAXSIZE, len / 2, data[len / 2] ^ 0x55);
   expect_load_error (damaged, UE_CATALOG_ERROR_CORRUPT, "damaged");
-  rewrite (newer, G_MAXSIZE, 8, 2);
-  expect_load_error (newer, UE_CATALOG_ERROR_VERSION, "format 2");
+  rewrite (newer, G_MAXSIZE, 8, UE_CATALOG_FILE_VERSION + 1);
+  {
+    g_autofree char *expect = g_strdup_printf ("format %d", UE_CATALOG_FILE_VERSION + 1);
+    expect_load_error (newer, UE_CATALOG_ERROR_VERSION, expect);
+  }
   rewrite (zero, G_MAXSIZE, 8, 0);
   expect_load_error (zero, UE_CATALOG_ERROR_VERSION, "format 0");
   {
