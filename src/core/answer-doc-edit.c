@@ -51,17 +51,17 @@ find_wcm_ns (xmlNode *node)
   return xmlSearchNsByHref (node->doc, node, (const xmlChar *) UE_WCM_NS);
 }
 
-/* the wcm namespace in scope of node, declared on node when missing */
+/* the wcm namespace in scope of node, declared on node when missing (*declared: the
+ * edit then owns the declaration, so that undo takes it away again) */
 static xmlNs *
-ensure_wcm_ns (xmlNode *node)
+ensure_wcm_ns (xmlNode  *node,
+               gboolean *declared)
 {
   xmlNs *ns = find_wcm_ns (node);
-  UeRawSpan *span = node->_private;
 
+  *declared = ns == NULL;
   if (ns != NULL)
     return ns;
-  if (span != NULL)
-    span->start_dirty = TRUE;
   return xmlNewNs (node, (const xmlChar *) UE_WCM_NS, (const xmlChar *) "wcm");
 }
 
@@ -73,6 +73,7 @@ ue_answer_doc_set_attribute (UeAnswerDoc *self,
 {
   const char *colon;
   xmlNs *ns = NULL;
+  gboolean declared = FALSE;
   g_autofree char *old = NULL;
   UeEdit *edit;
 
@@ -84,14 +85,14 @@ ue_answer_doc_set_attribute (UeAnswerDoc *self,
   if (colon != NULL)
     {
       g_return_if_fail (strncmp (name, "wcm:", 4) == 0);
-      ns = value ? ensure_wcm_ns (XML_NODE (node)) : find_wcm_ns (XML_NODE (node));
+      ns = value ? ensure_wcm_ns (XML_NODE (node), &declared) : find_wcm_ns (XML_NODE (node));
       if (ns == NULL)
         return;   /* removing an attribute that cannot be there */
     }
   old = ue_node_dup_attribute (node, name);
   if (g_strcmp0 (old, value) == 0)
     return;
-  edit = ue_edit_attr_new (node, ns, colon ? colon + 1 : name, value);
+  edit = ue_edit_attr_new (node, ns, declared, colon ? colon + 1 : name, value);
   ue_edit_set_label (edit, value ? _("Set Attribute") : _("Remove Attribute"));
   _ue_answer_doc_run (self, edit);
 }

@@ -8,6 +8,7 @@
  * parse → to_string → parse must give the same path, and to_string of that the same text.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/setting-path.h"
@@ -32,10 +33,24 @@ same_path (const UeSettingPath *a,
   return TRUE;
 }
 
+static GLogWriterOutput
+abort_on_fatal (GLogLevelFlags   level,
+                const GLogField *fields,
+                gsize            n_fields,
+                gpointer         user_data)
+{
+  g_log_writer_standard_streams (level, fields, n_fields, user_data);
+  if (level & (G_LOG_FLAG_FATAL | G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    abort ();
+  return G_LOG_WRITER_HANDLED;
+}
+
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  /* a failed check or a critical aborts: libFuzzer keeps the input of an abort(), not of
+   * the SIGTRAP that GLib raises for a fatal message */
+  g_log_set_writer_func (abort_on_fatal, NULL, NULL);
   return 0;
 }
 
