@@ -253,6 +253,75 @@ test_symlink_kept (Fixture      *f,
   g_assert_nonnull (strstr (contents, "<ComputerName>abcdef"));
 }
 
+static GString *log_text;
+
+static GLogWriterOutput
+capture_log (GLogLevelFlags   level,
+             const GLogField *fields,
+             gsize            n_fields,
+             gpointer         user_data)
+{
+  g_autofree char *line = g_log_writer_format_fields (level, fields, n_fields, FALSE);
+
+  g_string_append_printf (log_text, "%s\n", line);
+  return G_LOG_WRITER_HANDLED;
+}
+
+/* new documents hide passwords; no password reaches a log message, debug ones included */
+static void
+test_secrets (Fixture      *f,
+              gconstpointer data)
+{
+  const char *password = "Pa55-w0rd-in-clear";
+  const char *value_path = "oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/AdministratorPassword/Value";
+  g_autoptr(UeAnswerDoc) doc = NULL;
+  g_autoptr(UeAnswerDoc) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *reread = NULL;
+
+  /* the log writer can be set once per process */
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  log_text = g_string_new (NULL);
+  g_log_set_debug_enabled (TRUE);
+  g_log_set_writer_func (capture_log, NULL, NULL);
+
+  doc = ue_answer_doc_new ();
+  g_assert_true (ue_answer_doc_get_hide_sensitive_data (doc));
+  g_assert_true (ue_answer_doc_set_path_value (doc, value_path, NULL, password, &error));
+  g_assert_no_error (error);
+  g_assert_true (ue_answer_doc_save (doc, f->path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (f->path, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, password));
+  g_assert_nonnull (strstr (contents, "<PlainText>false</PlainText>"));
+  /* the document shows what it saved: hidden too */
+  reread = ue_node_dup_text (ue_answer_doc_lookup (doc, value_path, NULL, NULL));
+  g_assert_cmpstr (reread, !=, password);
+
+  /* a file that keeps passwords in clear keeps them so (its author's choice) */
+  g_assert_true (g_file_set_contents (f->path, "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"><settings pass=\"oobeSystem\">"
+                                      "<component name=\"Microsoft-Windows-Shell-Setup\"><UserAccounts><AdministratorPassword>"
+                                      "<Value>Pa55-w0rd-in-clear</Value><PlainText>true</PlainText></AdministratorPassword>"
+                                      "</UserAccounts></component></settings></unattend>", -1, NULL));
+  reopened = ue_answer_doc_new_from_file (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (ue_answer_doc_get_hide_sensitive_data (reopened));
+  g_assert_true (ue_answer_doc_set_path_value (reopened, value_path, NULL, "Other-pa55", &error));
+  g_assert_true (ue_answer_doc_undo (reopened));
+  g_assert_true (ue_answer_doc_save (reopened, f->path, &error));
+  g_assert_no_error (error);
+
+  if (strstr (log_text->str, password) != NULL || strstr (log_text->str, "Other-pa55") != NULL)
+    g_error ("a password was logged:\n%s", log_text->str);
+  g_string_free (log_text, TRUE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -264,6 +333,7 @@ main (int argc, char **argv)
   ADD ("unwritable-targets", test_unwritable_targets);
   ADD ("changed-on-disk", test_changed_on_disk);
   ADD ("symlink-kept", test_symlink_kept);
+  ADD ("secrets", test_secrets);
 #undef ADD
   return g_test_run ();
 }
