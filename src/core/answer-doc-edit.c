@@ -59,10 +59,19 @@ ensure_wcm_ns (xmlNode  *node,
 {
   xmlNs *ns = find_wcm_ns (node);
 
+  g_autofree char *prefix = g_strdup ("wcm");
+
   *declared = ns == NULL;
   if (ns != NULL)
     return ns;
-  return xmlNewNs (node, (const xmlChar *) UE_WCM_NS, (const xmlChar *) "wcm");
+  /* a file may bind "wcm" to another namespace: a second binding of the same prefix
+   * (or one hiding the file's) would make the start tag ill-formed */
+  for (guint i = 2; xmlSearchNs (node->doc, node, (const xmlChar *) prefix) != NULL; i++)
+    {
+      g_free (prefix);
+      prefix = g_strdup_printf ("wcm%u", i);
+    }
+  return xmlNewNs (node, (const xmlChar *) UE_WCM_NS, (const xmlChar *) prefix);
 }
 
 void
