@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <libxml/xmlerror.h>
 #include <stdio.h>
 #include <string.h>
 #include <wimlib.h>
@@ -149,6 +150,12 @@ header_is_plausible (const char *path)
   return TRUE;
 }
 
+static void
+drop_xml_error (void        *user_data,
+                xmlErrorPtr  error)
+{
+}
+
 static WIMStruct *
 wim_open (const char  *path,
           GError     **error)
@@ -182,7 +189,11 @@ wim_open (const char  *path,
                    _("the header's tables or image count do not fit the file"));
       return NULL;
     }
+  /* libwim parses the image's XML data with libxml2, whose default handler prints
+   * errors to stderr: the GError below says it once, cleanly */
+  xmlSetStructuredErrorFunc (NULL, drop_xml_error);
   ret = wimlib_open_wim (path, 0, &wim);
+  xmlSetStructuredErrorFunc (NULL, NULL);
   if (ret != 0)
     {
       set_wim_error (error, ret, path);
