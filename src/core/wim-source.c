@@ -138,13 +138,19 @@ header_is_plausible (const char *path)
   for (guint i = 0; i < G_N_ELEMENTS (reshdr_offsets); i++)
     {
       const guint8 *r = hdr + reshdr_offsets[i];
-      guint64 stored = 0, offset;
+      guint64 stored = 0, offset, original;
+      gboolean compressed = (r[7] & 0x04) != 0;
 
       memcpy (&stored, r, 7);
       memcpy (&offset, r + 8, 8);
+      memcpy (&original, r + 16, 8);
       stored = GUINT64_FROM_LE (stored);
       offset = GUINT64_FROM_LE (offset);
+      original = GUINT64_FROM_LE (original);
       if (stored != 0 && (offset > (guint64) st.st_size || stored > (guint64) st.st_size - offset))
+        return FALSE;
+      /* libwim allocates the uncompressed size of these tables at once */
+      if (original > (compressed ? (guint64) 1 << 30 : stored))
         return FALSE;
     }
   return TRUE;
