@@ -311,6 +311,24 @@ test_50mb (void)
   g_assert_cmpuint ((rss_after - rss_before) / 1024, <, 50 * 40);
 }
 
+/* password elements of shapes no tool writes: Hide Sensitive Data leaves them alone */
+static void
+test_odd_password_shapes (void)
+{
+  const char *text = ROOT_OPEN "<settings pass=\"oobeSystem\"><component name=\"Microsoft-Windows-Shell-Setup\">"
+                     "<UserAccounts><AdministratorPassword><Value>secret</Value><PlainText><x/></PlainText>"
+                     "</AdministratorPassword><LocalAccounts><LocalAccount><Password><Value><v/></Value>"
+                     "</Password></LocalAccount></LocalAccounts></UserAccounts></component></settings></unattend>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UeAnswerDoc) doc = ue_answer_doc_new_from_data (text, strlen (text), "odd.xml", &error);
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ue_answer_doc_hide_passwords (doc), ==, 0);
+  bytes = ue_answer_doc_to_bytes (doc);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), text, strlen (text));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -321,6 +339,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/hostile/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/core/hostile/nul-bytes", test_nul_bytes);
   g_test_add_func ("/core/hostile/utf16-save", test_utf16_save);
+  g_test_add_func ("/core/hostile/odd-password-shapes", test_odd_password_shapes);
   g_test_add_func ("/core/hostile/50mb", test_50mb);
   return g_test_run ();
 }

@@ -614,7 +614,9 @@ hide_in (UeAnswerDoc *self,
         continue;
       value = ue_answer_doc_find_child (self, n, "Value");
       plain = ue_answer_doc_find_child (self, n, "PlainText");
-      if (value == NULL || ue_node_get_first_child (value) != NULL)
+      /* a Value or PlainText holding elements is no password this code understands */
+      if (value == NULL || ue_node_get_first_child (value) != NULL ||
+          (plain != NULL && ue_node_get_first_child (plain) != NULL))
         continue;
       plain_text = plain ? ue_node_dup_text (plain) : NULL;
       /* PlainText absent means plain text too */
