@@ -21,11 +21,59 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  /* closing each window asks about its unsaved changes; the last one gone ends the app */
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkWidget *dialog;
+  /* CC BY 4.0 asks for attribution wherever the default catalog's facts ship */
+  const char *catalog_credits[] = {
+    "Microsoft, Windows unattend reference documentation (CC BY 4.0) https://creativecommons.org/licenses/by/4.0/",
+    NULL
+  };
+
+  dialog = g_object_new (GTK_TYPE_ABOUT_DIALOG,
+                         "transient-for", window,
+                         "modal", TRUE,
+                         "program-name", _("Unattend Editor"),
+                         "logo-icon-name", "text-x-generic",
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Edit Windows answer files (unattend.xml, autounattend.xml, sysprep.xml)."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+  gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (dialog), _("Default catalog facts"), catalog_credits);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_widget_destroy), NULL);
+  gtk_widget_show (dialog);
 }
 
 static const GActionEntry app_entries[] = {
   { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static const struct
+{
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "app.quit", { "<Ctrl>q", NULL } },
+  { "win.new", { "<Ctrl>n", NULL } },
+  { "win.open", { "<Ctrl>o", NULL } },
+  { "win.save", { "<Ctrl>s", NULL } },
+  { "win.save-as", { "<Ctrl><Shift>s", NULL } },
+  { "win.undo", { "<Ctrl>z", NULL } },
+  { "win.redo", { "<Ctrl><Shift>z", "<Ctrl>y", NULL } },
+  { "win.find", { "<Ctrl>f", NULL } },
 };
 
 static void
@@ -34,8 +82,8 @@ ue_application_startup (GApplication *app)
   G_APPLICATION_CLASS (ue_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries, G_N_ELEMENTS (app_entries), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
-                                         (const char *[]) { "<Ctrl>q", NULL });
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 }
 
 static void

@@ -1,0 +1,287 @@
+/* messages-pane.c — the Messages pane: validation messages and the live XML of the document
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The XML tab shows exactly the bytes a save would write. The selected node's lines are
+ * marked: from its start tag to the line before the next element that is not inside it,
+ * less the closing tags of its ancestors. Clicking a line picks the last element that
+ * starts at or before it.
+ */
+#define G_LOG_DOMAIN "unattend-editor"
+
+#include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
+#include <string.h>
+
+#include "messages-pane.h"
+
+enum { COL_ICON, COL_TEXT, COL_NODE };
+
+struct _UeMessagesPane
+{
+  GtkNotebook parent_instance;
+
+  /* template widgets */
+  GtkListStore  *messages_store;
+  GtkTreeView   *messages_view;
+  GtkSourceView *xml_view;
+
+  UeAnswerDoc   *doc;
+  GtkTextTag    *selected_tag;
+  UeNode        *highlighted;   /* borrowed */
+  gboolean       updating;      /* the buffer is being refilled: cursor moves are ours */
+};
+
+G_DEFINE_FINAL_TYPE (UeMessagesPane, ue_messages_pane, GTK_TYPE_NOTEBOOK)
+
+enum { NODE_ACTIVATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static guint
+node_line (UeNode *node)
+{
+  guint line = 0, column = 0;
+
+  ue_node_get_position (node, &line, &column);
+  return line;
+}
+
+/* the next element in document order that is not inside node */
+static UeNode *
+next_outside (UeNode *node)
+{
+  for (; node != NULL; node = ue_node_get_parent (node))
+    if (ue_node_get_next (node) != NULL)
+      return ue_node_get_next (node);
+  return NULL;
+}
+
+static gboolean
+is_foreign_closing_line (GtkTextBuffer *buffer,
+                         guint          line,
+                         const char    *name)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_autofree char *own = g_strdup_printf ("</%s>", name);
+  g_autofree char *own_suffix = g_strdup_printf (":%s>", name);
+  char *stripped;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &start, line);
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  stripped = g_strstrip (text);
+  if (*stripped == '\0')
+    return TRUE;
+  if (!g_str_has_prefix (stripped, "</"))
+    return FALSE;
+  return strcmp (stripped, own) != 0 && !g_str_has_suffix (stripped, own_suffix);
+}
+
+void
+ue_messages_pane_highlight_node (UeMessagesPane *self,
+                                 UeNode         *node)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->xml_view));
+  GtkTextIter start, end;
+  guint first, last;
+  UeNode *next;
+
+  g_return_if_fail (UE_IS_MESSAGES_PANE (self));
+
+  self->highlighted = node;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->selected_tag, &start, &end);
+  if (node == NULL || (first = node_line (node)) == 0)
+    return;
+
+  /* buffer lines count from 0, document lines from 1 */
+  first--;
+  next = next_outside (node);
+  last = next != NULL && node_line (next) > first + 1 ? node_line (next) - 2
+                                                      : (guint) gtk_text_buffer_get_line_count (buffer) - 1;
+  if (next != NULL && node_line (next) == first + 1)
+    last = first;
+  while (last > first && is_foreign_closing_line (buffer, last, ue_node_get_name (node)))
+    last--;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &start, first);
+  gtk_text_buffer_get_iter_at_line (buffer, &end, last);
+  gtk_text_iter_forward_line (&end);
+  gtk_text_buffer_apply_tag (buffer, self->selected_tag, &start, &end);
+
+  self->updating = TRUE;
+  gtk_text_buffer_place_cursor (buffer, &start);
+  self->updating = FALSE;
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->xml_view), &start, 0.1, FALSE, 0, 0);
+}
+
+void
+ue_messages_pane_refresh (UeMessagesPane *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->xml_view));
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  const char *data;
+
+  g_return_if_fail (UE_IS_MESSAGES_PANE (self));
+
+  self->updating = TRUE;
+  if (self->doc != NULL)
+    {
+      bytes = ue_answer_doc_to_bytes (self->doc);
+      data = g_bytes_get_data (bytes, &length);
+      /* a CR of a CRLF file would show as a second line break in some views */
+      text = g_utf8_make_valid (data, length);
+      for (char *p = text, *q = text;; p++)
+        {
+          if (*p != '\r')
+            *q++ = *p;
+          if (*p == '\0')
+            break;
+        }
+    }
+  gtk_source_buffer_begin_not_undoable_action (GTK_SOURCE_BUFFER (buffer));
+  gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+  gtk_source_buffer_end_not_undoable_action (GTK_SOURCE_BUFFER (buffer));
+  self->updating = FALSE;
+  ue_messages_pane_highlight_node (self, self->highlighted);
+}
+
+void
+ue_messages_pane_set_document (UeMessagesPane *self,
+                               UeAnswerDoc    *doc)
+{
+  g_return_if_fail (UE_IS_MESSAGES_PANE (self));
+
+  self->highlighted = NULL;
+  g_set_object (&self->doc, doc);
+  ue_messages_pane_clear_messages (self);
+  ue_messages_pane_refresh (self);
+}
+
+void
+ue_messages_pane_clear_messages (UeMessagesPane *self)
+{
+  g_return_if_fail (UE_IS_MESSAGES_PANE (self));
+  gtk_list_store_clear (self->messages_store);
+}
+
+void
+ue_messages_pane_add_message (UeMessagesPane *self,
+                              gboolean        is_error,
+                              const char     *text,
+                              UeNode         *node)
+{
+  g_return_if_fail (UE_IS_MESSAGES_PANE (self));
+  g_return_if_fail (text != NULL);
+
+  gtk_list_store_insert_with_values (self->messages_store, NULL, -1,
+                                     COL_ICON, is_error ? "dialog-error-symbolic" : "dialog-warning-symbolic",
+                                     COL_TEXT, text, COL_NODE, node, -1);
+}
+
+/* the last element starting at or before line (1-based) */
+static UeNode *
+node_at_line (UeNode *node,
+              guint   line)
+{
+  UeNode *found = NULL;
+
+  for (; node != NULL; node = ue_node_get_next (node))
+    {
+      guint start = node_line (node);
+
+      if (start == 0 || start > line)
+        break;
+      found = node;
+    }
+  if (found != NULL)
+    {
+      UeNode *inner = node_at_line (ue_node_get_first_child (found), line);
+
+      if (inner != NULL)
+        found = inner;
+    }
+  return found;
+}
+
+static void
+mark_set_cb (UeMessagesPane *self,
+             GtkTextIter    *location,
+             GtkTextMark    *mark,
+             GtkTextBuffer  *buffer)
+{
+  UeNode *node;
+
+  if (self->updating || self->doc == NULL || mark != gtk_text_buffer_get_insert (buffer)
+      || !gtk_widget_has_focus (GTK_WIDGET (self->xml_view)))
+    return;
+  node = node_at_line (ue_answer_doc_get_root (self->doc), gtk_text_iter_get_line (location) + 1);
+  if (node != NULL && node != self->highlighted)
+    g_signal_emit (self, signals[NODE_ACTIVATED], 0, node);
+}
+
+static void
+message_activated_cb (UeMessagesPane    *self,
+                      GtkTreePath       *path,
+                      GtkTreeViewColumn *column,
+                      GtkTreeView       *view)
+{
+  GtkTreeIter iter;
+  UeNode *node = NULL;
+
+  if (gtk_tree_model_get_iter (GTK_TREE_MODEL (self->messages_store), &iter, path))
+    gtk_tree_model_get (GTK_TREE_MODEL (self->messages_store), &iter, COL_NODE, &node, -1);
+  if (node != NULL)
+    g_signal_emit (self, signals[NODE_ACTIVATED], 0, node);
+}
+
+static void
+ue_messages_pane_dispose (GObject *object)
+{
+  UeMessagesPane *self = UE_MESSAGES_PANE (object);
+
+  self->highlighted = NULL;
+  g_clear_object (&self->doc);
+  G_OBJECT_CLASS (ue_messages_pane_parent_class)->dispose (object);
+}
+
+static void
+ue_messages_pane_class_init (UeMessagesPaneClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = ue_messages_pane_dispose;
+
+  signals[NODE_ACTIVATED] = g_signal_new ("node-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/unattendeditor/UnattendEditor/messages-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, UeMessagesPane, messages_store);
+  gtk_widget_class_bind_template_child (widget_class, UeMessagesPane, messages_view);
+  gtk_widget_class_bind_template_child (widget_class, UeMessagesPane, xml_view);
+  gtk_widget_class_bind_template_callback (widget_class, message_activated_cb);
+}
+
+static void
+ue_messages_pane_init (UeMessagesPane *self)
+{
+  GtkSourceBuffer *buffer;
+  GtkSourceLanguage *language;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->xml_view)));
+  language = gtk_source_language_manager_get_language (gtk_source_language_manager_get_default (), "xml");
+  gtk_source_buffer_set_language (buffer, language);
+  gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
+  self->selected_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buffer), "selected-node",
+                                                   "paragraph-background", "rgba(53,132,228,0.18)", NULL);
+  g_signal_connect_object (buffer, "mark-set", G_CALLBACK (mark_set_cb), self, G_CONNECT_SWAPPED);
+}

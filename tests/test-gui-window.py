@@ -1,0 +1,218 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""test-gui-window.py — drives the real editor window through AT-SPI (TAP output).
+
+Run under `dbus-run-session -- xvfb-run -a`; meson does. Every step finds controls by
+their accessible names, as a screen reader user or a script would.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+os.environ.setdefault("GTK_A11Y", "atspi")
+os.environ["NO_AT_BRIDGE"] = "0"
+
+from dogtail.config import config  # noqa: E402
+
+config.checkForA11y = False
+config.searchCutoffCount = 40
+config.defaultDelay = 0.3
+config.logDebugToFile = False
+
+import pyatspi  # noqa: E402
+from dogtail import predicate, rawinput, tree  # noqa: E402
+
+EDITOR = os.environ["UE_EDITOR"]
+DATA = os.path.join(os.environ["UE_TEST_DATA"], "gui")
+PASSES = ["1 windowsPE", "2 offlineServicing", "3 generalize", "4 specialize",
+          "5 auditSystem", "6 auditUser", "7 oobeSystem"]
+
+
+class Editor:
+    """One editor process and its accessible application."""
+
+    def __init__(self, *args):
+        env = dict(os.environ, GTK_A11Y="atspi", NO_AT_BRIDGE="0", GSETTINGS_BACKEND="memory")
+        self.home = tempfile.mkdtemp(prefix="ue-gui-home-")
+        env["XDG_DATA_HOME"] = self.home
+        env["XDG_CACHE_HOME"] = self.home
+        self.proc = subprocess.Popen([EDITOR, *args], env=env)
+        self.app = None
+        for _ in range(100):
+            try:
+                self.app = tree.root.application("unattend-editor")
+                break
+            except Exception:
+                if self.proc.poll() is not None:
+                    raise RuntimeError(f"editor exited with {self.proc.returncode}")
+                time.sleep(0.2)
+        if self.app is None:
+            raise RuntimeError("the editor never showed up on the accessibility bus")
+
+    def find(self, role, name, parent=None, tries=40):
+        parent = parent or self.app
+        for _ in range(tries):
+            node = parent.findChild(predicate.GenericPredicate(name=name, roleName=role),
+                                    retry=False, requireResult=False)
+            if node is not None:
+                return node
+            time.sleep(0.25)
+        raise AssertionError(f"no {role} named {name!r}")
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        shutil.rmtree(self.home, ignore_errors=True)
+
+
+def wait_for(condition, what, timeout=10.0):
+    end = time.time() + timeout
+    while time.time() < end:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def checked(node):
+    return node.getState().contains(pyatspi.STATE_CHECKED)
+
+
+def test_edit_undo_redo_save():
+    work = tempfile.mkdtemp(prefix="ue-gui-")
+    path = os.path.join(work, "sysprep.xml")
+    shutil.copyfile(os.path.join(DATA, "ie-esc.xml"), path)
+    ed = Editor(path)
+    try:
+        answer = ed.find("tree table", "Answer File")
+        for name in PASSES:
+            ed.find("table cell", name, answer)
+
+        catalog = ed.find("tree table", "Windows Image")
+        search = ed.find("text", "Search settings")
+        search.grabFocus()
+        search.typeText("IEHardenAdmin")
+        setting = ed.find("table cell", "IEHardenAdmin", catalog)
+        setting.grabFocus()
+        rawinput.keyCombo("<Shift>F10")
+        item = ed.find("menu item", "Add Setting to Pass 4 specialize")
+        # IEHardenAdmin is a specialize-only setting: no other pass may be offered
+        menu = item.parent
+        offered = [c.name for c in menu.children if c.roleName == "menu item"]
+        assert offered == ["Add Setting to Pass 4 specialize"], offered
+        item.doActionNamed("click")
+
+        check = ed.find("check box", "IEHardenAdmin")
+        # a setting not yet set shows its default; click until the file says false
+        for _ in range(2):
+            if not checked(check) and not check.getState().contains(pyatspi.STATE_INDETERMINATE):
+                break
+            check.doActionNamed("click")
+            time.sleep(0.3)
+        wait_for(lambda: not checked(check), "IEHardenAdmin unchecked")
+
+        window = ed.find("frame", "*sysprep.xml")
+        window.grabFocus()
+        rawinput.keyCombo("<Control>z")
+        wait_for(lambda: checked(ed.find("check box", "IEHardenAdmin")), "undo to restore the check")
+        rawinput.keyCombo("<Control><Shift>z")
+        wait_for(lambda: not checked(ed.find("check box", "IEHardenAdmin")), "redo to clear the check")
+
+        rawinput.keyCombo("<Control>s")
+        ed.find("frame", "sysprep.xml")
+        status = ed.find("label", "Status")
+        assert "sysprep /generalize /oobe /shutdown /unattend:sysprep.xml" in status.text, status.text
+        expected = open(os.path.join(DATA, "ie-esc-expected.xml"), "rb").read()
+        actual = open(path, "rb").read()
+        assert actual == expected, f"saved file differs:\n{actual.decode(errors='replace')}"
+        # the component was reused: one IE-ESC component in specialize
+        assert actual.count(b'name="Microsoft-Windows-IE-ESC"') == 1
+    finally:
+        ed.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def visible_names(table):
+    return {c.name for c in table.findChildren(predicate.GenericPredicate(roleName="table cell"),
+                                               recursive=True)
+            if c.name and c.getState().contains(pyatspi.STATE_SHOWING)}
+
+
+def test_filter_catalog():
+    ed = Editor()
+    try:
+        catalog = ed.find("tree table", "Windows Image")
+        search = ed.find("text", "Search settings")
+        search.grabFocus()
+        search.typeText("iehardenuser")
+        ed.find("table cell", "IEHardenUser", catalog)
+        wait_for(lambda: "IEHardenAdmin" not in visible_names(catalog), "IEHardenAdmin filtered out")
+        names = visible_names(catalog)
+        # the parents of a match stay: the Components header and the IE-ESC component row
+        assert "Components" in names, names
+        assert any("_Microsoft-Windows-IE-ESC_" in n for n in names), names
+        assert not any("Shell-Setup" in n for n in names), names
+        search.text = ""
+        wait_for(lambda: any("Shell-Setup" in n for n in visible_names(catalog)), "the filter cleared")
+    finally:
+        ed.close()
+
+
+def test_malformed_file():
+    path = os.path.join(DATA, "malformed.xml")
+    ed = Editor(path)
+    try:
+        alert = None
+        for _ in range(40):
+            alert = ed.app.findChild(predicate.GenericPredicate(roleName="alert"), retry=False,
+                                     requireResult=False)
+            if alert is not None:
+                break
+            time.sleep(0.25)
+        assert alert is not None, "no error dialog"
+        texts = [c.name for c in alert.findChildren(predicate.GenericPredicate(roleName="label"),
+                                                    recursive=True)]
+        assert any(t.startswith("Could not open") for t in texts), texts
+        assert any("malformed.xml:4:" in t and ": error:" in t for t in texts), texts
+        ed.find("push button", "Close", alert).doActionNamed("click")
+        time.sleep(0.5)
+        assert ed.proc.poll() is None, "the editor died"
+        ed.find("tree table", "Answer File")
+    finally:
+        ed.close()
+
+
+TESTS = [
+    ("/gui/window/edit-undo-redo-save", test_edit_undo_redo_save),
+    ("/gui/window/filter-catalog", test_filter_catalog),
+    ("/gui/window/malformed-file", test_malformed_file),
+]
+
+
+def main():
+    only = sys.argv[1:]
+    tests = [t for t in TESTS if not only or t[0] in only]
+    print(f"1..{len(tests)}", flush=True)
+    failed = 0
+    for i, (name, func) in enumerate(tests, 1):
+        try:
+            func()
+            print(f"ok {i} {name}", flush=True)
+        except Exception:
+            failed += 1
+            print(f"not ok {i} {name}", flush=True)
+            for line in traceback.format_exc().splitlines():
+                print(f"# {line}", flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
