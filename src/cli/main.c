@@ -19,6 +19,9 @@ typedef struct
 } UeCommand;
 
 static const UeCommand commands[] = {
+  { "show",   ue_cmd_show,   N_("show FILE [--json] [--show-secrets]") },
+  { "set",    ue_cmd_set,    N_("set FILE [-o OUT] [--arch ARCH] PATH=VALUE...") },
+  { "unset",  ue_cmd_unset,  N_("unset FILE [-o OUT] [--arch ARCH] PATH...") },
   { "secret", ue_cmd_secret, N_("secret encode|decode ELEMENT VALUE") },
 };
 

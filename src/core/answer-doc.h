@@ -100,6 +100,10 @@ UeAnswerDoc *ue_answer_doc_new_from_data   (const char   *data,
 gboolean     ue_answer_doc_save            (UeAnswerDoc  *self,
                                             const char   *path,
                                             GError      **error);
+/* the same without the check that another program changed the file since it was read */
+gboolean     ue_answer_doc_save_overwrite  (UeAnswerDoc  *self,
+                                            const char   *path,
+                                            GError      **error);
 GBytes      *ue_answer_doc_to_bytes        (UeAnswerDoc  *self);
 const char  *ue_answer_doc_get_path        (UeAnswerDoc  *self);   /* NULL when untitled */
 /* used in messages; the path, or "untitled" */
