@@ -49,8 +49,8 @@ _ue_tree_view_popup_menu (GtkTreeView    *tree_view,
   g_autoptr(GtkTreePath) path = NULL;
 
   gtk_menu_attach_to_widget (GTK_MENU (menu), GTK_WIDGET (tree_view), NULL);
-  /* the menu owns itself once shown; drop it when it closes */
-  g_signal_connect (menu, "deactivate", G_CALLBACK (gtk_widget_destroy), NULL);
+  /* drop the menu when it closes; deactivate comes before the chosen item activates */
+  g_signal_connect (menu, "selection-done", G_CALLBACK (gtk_widget_destroy), NULL);
 
   gtk_tree_view_get_cursor (tree_view, &path, NULL);
   if (event == NULL && path != NULL)
