@@ -162,6 +162,74 @@ test_round_trip_corpus (void)
   g_assert_cmpuint (count, >=, 20);
 }
 
+/* on every corpus file: edits, then undo all gives the file's bytes; redo gives a file
+ * that loads again and holds the edit */
+static void
+test_undo_corpus (void)
+{
+  g_autofree char *dir_path = g_build_filename (g_getenv ("UE_TEST_DATA"), "answer", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("tests/data/answer is missing");
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UeAnswerDoc) doc = NULL;
+      g_autoptr(UeAnswerDoc) again = NULL;
+      g_autoptr(GBytes) before = NULL;
+      g_autoptr(GBytes) after = NULL;
+      g_autoptr(GBytes) edited = NULL;
+      g_autoptr(GPtrArray) passes = NULL;
+      g_autofree char *pass = g_strdup ("specialize");
+      UeNode *node;
+
+      if (!g_str_has_suffix (name, ".xml"))
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      doc = ue_answer_doc_new_from_file (path, &error);
+      g_assert_no_error (error);
+      ue_answer_doc_set_hide_sensitive_data (doc, FALSE);
+      before = ue_answer_doc_to_bytes (doc);
+      passes = ue_answer_doc_get_passes (doc);
+      /* a one-pass fragment takes settings only in its own pass */
+      if (strcmp (ue_node_get_name (ue_answer_doc_get_root (doc)), "settings") == 0)
+        {
+          g_free (pass);
+          pass = ue_node_dup_attribute (passes->pdata[0], "pass");
+        }
+      {
+        g_autofree char *setting = g_strdup_printf ("%s/Microsoft-Windows-IE-ESC/IEHardenAdmin", pass);
+        g_autofree char *item = g_strdup_printf ("%s/Microsoft-Windows-Deployment/RunSynchronous/RunSynchronousCommand[Order=7]/Path", pass);
+        if (!ue_answer_doc_set_path_value (doc, setting, NULL, "false", &error) ||
+            !ue_answer_doc_set_path_value (doc, item, NULL, "cmd /c \"echo <&>\"", &error))
+          g_error ("%s: %s", name, error->message);
+      }
+      node = passes->len > 0 ? ue_node_get_first_child (passes->pdata[0]) : NULL;
+      if (node != NULL)
+        ue_answer_doc_remove (doc, node);
+      edited = ue_answer_doc_to_bytes (doc);
+      while (ue_answer_doc_undo (doc))
+        ;
+      after = ue_answer_doc_to_bytes (doc);
+      if (!g_bytes_equal (before, after))
+        g_error ("%s: undo does not give back the file's bytes", name);
+      while (ue_answer_doc_redo (doc))
+        ;
+      g_clear_pointer (&after, g_bytes_unref);
+      after = ue_answer_doc_to_bytes (doc);
+      g_assert_true (g_bytes_equal (edited, after));
+      again = ue_answer_doc_new_from_data (g_bytes_get_data (after, NULL), g_bytes_get_size (after), name, &error);
+      if (again == NULL)
+        g_error ("%s: the edited file does not load: %s", name, error->message);
+    }
+}
+
 /* ---- editing ---- */
 
 static const char ie_esc_expected[] =
@@ -520,6 +588,48 @@ test_malformed (void)
   }
 }
 
+/* every malformed file of the corpus fails where expected.tsv says (libxml2's first error) */
+static void
+test_malformed_corpus (void)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("UE_TEST_DATA"), "malformed", NULL);
+  g_autofree char *table_path = g_build_filename (dir, "expected.tsv", NULL);
+  g_autofree char *table = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint count = 0;
+
+  if (!g_file_get_contents (table_path, &table, NULL, NULL))
+    {
+      g_test_skip ("tests/data/malformed/expected.tsv is missing");
+      return;
+    }
+  lines = g_strsplit (table, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cols = g_strsplit (lines[i], "\t", -1);
+      g_autofree char *path = NULL;
+      g_autofree char *prefix = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UeAnswerDoc) doc = NULL;
+
+      if (g_strv_length (cols) < 4)
+        continue;
+      path = g_build_filename (dir, cols[0], NULL);
+      doc = ue_answer_doc_new_from_file (path, &error);
+      g_assert_null (doc);
+      g_assert_nonnull (error);
+      prefix = g_strdup_printf ("%s:%s:%s: error: ", path, cols[1], cols[2]);
+      if (!g_str_has_prefix (error->message, prefix))
+        g_error ("%s: “%s” does not start with “%s”", cols[0], error->message, prefix);
+      if (strcmp (cols[3], "refused") == 0)
+        g_assert_error (error, UE_ANSWER_DOC_ERROR, UE_ANSWER_DOC_ERROR_FORBIDDEN);
+      else if (strstr (error->message, cols[3]) == NULL && !g_error_matches (error, UE_ANSWER_DOC_ERROR, UE_ANSWER_DOC_ERROR_ENCODING))
+        g_error ("%s: “%s” does not say “%s”", cols[0], error->message, cols[3]);
+      count++;
+    }
+  g_assert_cmpuint (count, >=, 5);
+}
+
 /* ---- saving ---- */
 
 static void
@@ -611,6 +721,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/answer-doc/round-trip/bom", test_round_trip_bom);
   g_test_add_func ("/core/answer-doc/round-trip/utf16", test_round_trip_utf16);
   g_test_add_func ("/core/answer-doc/round-trip/corpus", test_round_trip_corpus);
+  g_test_add_func ("/core/answer-doc/edit/undo-corpus", test_undo_corpus);
   g_test_add_func ("/core/answer-doc/edit/new-document", test_new_document);
   g_test_add_func ("/core/answer-doc/edit/indentation", test_indentation);
   g_test_add_func ("/core/answer-doc/edit/ordered-list", test_ordered_list);
@@ -621,6 +732,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/answer-doc/paths", test_paths_and_shapes);
   g_test_add_func ("/core/answer-doc/hide-passwords", test_hide_passwords);
   g_test_add_func ("/core/answer-doc/malformed", test_malformed);
+  g_test_add_func ("/core/answer-doc/malformed-corpus", test_malformed_corpus);
   g_test_add_func ("/core/answer-doc/atomic-save", test_atomic_save);
   g_test_add_func ("/core/answer-doc/signals-and-lifetime", test_signals_and_lifetime);
   return g_test_run ();

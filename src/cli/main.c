@@ -23,6 +23,9 @@ static const UeCommand commands[] = {
   { "set",    ue_cmd_set,    N_("set FILE [-o OUT] [--arch ARCH] PATH=VALUE...") },
   { "unset",  ue_cmd_unset,  N_("unset FILE [-o OUT] [--arch ARCH] PATH...") },
   { "secret", ue_cmd_secret, N_("secret encode|decode ELEMENT VALUE") },
+  { "manifest", ue_cmd_manifest, N_("manifest FILE [--base WCP.DLL|BLOB]") },
+  { "images", ue_cmd_images, N_("images [--json] WIM") },
+  { "catalog", ue_cmd_catalog, N_("catalog build WIM[:INDEX|:NAME] [-o CATALOG] | catalog show [CATALOG] [--json] [COMPONENT]") },
 };
 
 static void
