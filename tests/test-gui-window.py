@@ -6,6 +6,7 @@ Run under `dbus-run-session -- xvfb-run -a`; meson does. Every step finds contro
 their accessible names, as a screen reader user or a script would.
 """
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -28,6 +29,35 @@ from dogtail import predicate, tree  # noqa: E402
 
 EDITOR = os.environ["UE_EDITOR"]
 DATA = os.path.join(os.environ["UE_TEST_DATA"], "gui")
+CATALOG_SOURCES = os.path.join(os.path.dirname(os.environ["UE_TEST_DATA"]), "..", "data", "catalog")
+IMAGES = [("Windows Server 2019 SERVERSTANDARD", "ServerStandard"),
+          ("Windows Server 2019 SERVERDATACENTER", "ServerDatacenter")]
+
+
+def make_wim(directory, images=IMAGES):
+    """A small install.wim whose images hold a few real component manifests."""
+    root = os.path.join(directory, "image")
+    manifests = os.path.join(root, "Windows", "WinSxS", "Manifests")
+    os.makedirs(manifests)
+    for component in ["IE-ESC", "Shell-Setup", "Deployment", "Setup"]:
+        text = open(os.path.join(CATALOG_SOURCES, f"Microsoft-Windows-{component}.manifest")).read()
+        # the default catalog's sources list every architecture; an image holds one
+        text = re.sub(r'processorArchitecture="[^"]*"', 'processorArchitecture="amd64"', text, count=1)
+        name = f"amd64_microsoft-windows-{component.lower()}_31bf3856ad364e35_10.0.17763.1_none_0.manifest"
+        open(os.path.join(manifests, name), "w").write(text)
+    wim = os.path.join(directory, "install.wim")
+    for i, (name, edition) in enumerate(images, 1):
+        subprocess.run(["wimlib-imagex", "capture" if i == 1 else "append", root, wim, name],
+                       check=True, capture_output=True)
+        subprocess.run(["wimlib-imagex", "info", wim, str(i),
+                        "--image-property", "WINDOWS/ARCH=9",
+                        "--image-property", f"WINDOWS/EDITIONID={edition}",
+                        "--image-property", "WINDOWS/VERSION/MAJOR=10",
+                        "--image-property", "WINDOWS/VERSION/MINOR=0",
+                        "--image-property", "WINDOWS/VERSION/BUILD=17763",
+                        "--image-property", "WINDOWS/VERSION/SPBUILD=1"],
+                       check=True, capture_output=True)
+    return wim
 PASSES = ["1 windowsPE", "2 offlineServicing", "3 generalize", "4 specialize",
           "5 auditSystem", "6 auditUser", "7 oobeSystem"]
 
@@ -35,11 +65,11 @@ PASSES = ["1 windowsPE", "2 offlineServicing", "3 generalize", "4 specialize",
 class Editor:
     """One editor process and its accessible application."""
 
-    def __init__(self, *args):
+    def __init__(self, *args, cache=None):
         env = dict(os.environ, GTK_A11Y="atspi", NO_AT_BRIDGE="0", GSETTINGS_BACKEND="memory")
         self.home = tempfile.mkdtemp(prefix="ue-gui-home-")
         env["XDG_DATA_HOME"] = self.home
-        env["XDG_CACHE_HOME"] = self.home
+        env["XDG_CACHE_HOME"] = cache or self.home
         self.proc = subprocess.Popen([EDITOR, *args], env=env)
         self.app = None
         for _ in range(100):
@@ -119,8 +149,10 @@ def test_edit_undo_redo_save():
     work = tempfile.mkdtemp(prefix="ue-gui-")
     path = os.path.join(work, "sysprep.xml")
     shutil.copyfile(os.path.join(DATA, "ie-esc.xml"), path)
-    ed = Editor(path)
+    wim = make_wim(work)
+    ed = Editor("--image", wim + ":1", path)
     try:
+        wait_for(lambda: "SERVERSTANDARD" in ed.find("label", "Catalog source").text, "the image's catalog")
         answer = ed.find("tree table", "Answer File")
         for name in PASSES:
             ed.find("table cell", name, answer)
@@ -176,8 +208,10 @@ def visible_names(table):
 
 
 def test_filter_catalog():
-    ed = Editor()
+    work = tempfile.mkdtemp(prefix="ue-gui-")
+    ed = Editor("--image", make_wim(work) + ":2")
     try:
+        wait_for(lambda: "SERVERDATACENTER" in ed.find("label", "Catalog source").text, "the image's catalog")
         catalog = ed.find("tree table", "Windows Image")
         search = ed.find("text", "Search settings")
         search.grabFocus()
@@ -193,6 +227,39 @@ def test_filter_catalog():
         wait_for(lambda: any("Shell-Setup" in n for n in visible_names(catalog)), "the filter cleared")
     finally:
         ed.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def test_image_chooser_and_cache():
+    work = tempfile.mkdtemp(prefix="ue-gui-")
+    cache = os.path.join(work, "cache")
+    wim = make_wim(work)
+    ed = Editor("--image", wim, cache=cache)
+    try:
+        dialog = ed.find("dialog", "Choose a Windows Image")
+        images = ed.find("table", "Images", dialog)
+        rows = [c.name for c in images.findChildren(predicate.GenericPredicate(roleName="table cell"),
+                                                    recursive=True)]
+        for name, edition in IMAGES:
+            assert name in rows and edition in rows, rows
+        assert "amd64" in rows and "10.0.17763.1" in rows, rows
+        ed.find("table cell", IMAGES[1][0], images).grabFocus()
+        ed.find("push button", "Open", dialog).doActionNamed("click")
+        wait_for(lambda: IMAGES[1][0] in ed.find("label", "Catalog source").text, "the chosen image's catalog")
+        cached = os.listdir(os.path.join(cache, "unattend-editor"))
+        assert len(cached) == 1 and cached[0].endswith("-2.catalog"), cached
+    finally:
+        ed.close()
+    # the second open reads the cache: the catalog is there without the image being read
+    os.rename(wim, wim + ".moved")
+    os.symlink(wim + ".moved", wim)
+    ed = Editor("--image", wim + ":2", cache=cache)
+    try:
+        wait_for(lambda: IMAGES[1][0] in ed.find("label", "Catalog source").text, "the cached catalog")
+        ed.find("table cell", "amd64_Microsoft-Windows-IE-ESC_10.0.17763.1_neutral")
+    finally:
+        ed.close()
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def test_malformed_file():
@@ -223,6 +290,7 @@ TESTS = [
     ("/gui/window/edit-undo-redo-save", test_edit_undo_redo_save),
     ("/gui/window/filter-catalog", test_filter_catalog),
     ("/gui/window/malformed-file", test_malformed_file),
+    ("/gui/window/image-chooser-and-cache", test_image_chooser_and_cache),
 ]
 
 

@@ -12,6 +12,10 @@
 struct _UeApplication
 {
   GtkApplication parent_instance;
+
+  /* command-line catalog source for the windows opened at start-up */
+  char *image;
+  char *catalog;
 };
 
 G_DEFINE_FINAL_TYPE (UeApplication, ue_application, GTK_TYPE_APPLICATION)
@@ -86,14 +90,39 @@ ue_application_startup (GApplication *app)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 }
 
+static UeWindow *
+new_window (UeApplication *self)
+{
+  UeWindow *window = ue_window_new (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (self->image != NULL)
+    ue_window_load_image (window, self->image);
+  else if (self->catalog != NULL)
+    ue_window_load_catalog (window, self->catalog);
+  return window;
+}
+
 static void
 ue_application_activate (GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (ue_window_new (UE_APPLICATION (app)));
-  gtk_window_present (window);
+    new_window (UE_APPLICATION (app));
+  else
+    gtk_window_present (window);
+}
+
+static int
+ue_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  UeApplication *self = UE_APPLICATION (app);
+
+  g_variant_dict_lookup (options, "image", "^ay", &self->image);
+  g_variant_dict_lookup (options, "catalog", "^ay", &self->catalog);
+  return -1;
 }
 
 static void
@@ -104,10 +133,20 @@ ue_application_open (GApplication  *app,
 {
   for (int i = 0; i < n_files; i++)
     {
-      UeWindow *window = ue_window_new (UE_APPLICATION (app));
+      UeWindow *window = new_window (UE_APPLICATION (app));
+
       ue_window_open_file (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
     }
+}
+
+static void
+ue_application_finalize (GObject *object)
+{
+  UeApplication *self = UE_APPLICATION (object);
+
+  g_free (self->image);
+  g_free (self->catalog);
+  G_OBJECT_CLASS (ue_application_parent_class)->finalize (object);
 }
 
 static void
@@ -118,11 +157,22 @@ ue_application_class_init (UeApplicationClass *klass)
   app_class->startup = ue_application_startup;
   app_class->activate = ue_application_activate;
   app_class->open = ue_application_open;
+  app_class->handle_local_options = ue_application_handle_local_options;
+  G_OBJECT_CLASS (klass)->finalize = ue_application_finalize;
 }
+
+static const GOptionEntry options[] = {
+  { "image", 'i', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Take the catalog from a Windows image (install.wim, install.wim:2, install.esd:NAME)"), N_("WIM[:IMAGE]") },
+  { "catalog", 'c', 0, G_OPTION_ARG_FILENAME, NULL, N_("Take the catalog from a catalog file"), N_("FILE") },
+  { NULL }
+};
 
 static void
 ue_application_init (UeApplication *self)
 {
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[ANSWER-FILE…]"));
 }
 
 UeApplication *

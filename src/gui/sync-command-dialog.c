@@ -49,7 +49,7 @@ UeSyncCommandDialog *
 ue_sync_command_dialog_new (GtkWindow  *parent,
                             const char *pass)
 {
-  UeSyncCommandDialog *self = g_object_new (UE_TYPE_SYNC_COMMAND_DIALOG, "transient-for", parent, NULL);
+  UeSyncCommandDialog *self = g_object_new (UE_TYPE_SYNC_COMMAND_DIALOG, "transient-for", parent, "use-header-bar", TRUE, NULL);
 
   if (pass == NULL || !gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->pass_combo), pass))
     gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->pass_combo), "oobeSystem");

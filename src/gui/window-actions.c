@@ -101,6 +101,7 @@ _ue_window_update_actions (UeWindow *self)
   set_enabled (self, "write-empty-string", simple);
   set_enabled (self, "add-list-item", list_target (self, node, &container, &item_name, &key));
   set_enabled (self, "copy-command", self->sysprep_command != NULL);
+  set_enabled (self, "cancel-catalog", self->build_cancellable != NULL);
 
   hide = g_action_map_lookup_action (G_ACTION_MAP (self), "hide-sensitive-data");
   if (hide != NULL && self->doc != NULL)
@@ -357,6 +358,10 @@ static const GActionEntry win_entries[] = {
   { "add-list-item", add_list_item_cb },
   { "insert-synchronous-command", insert_synchronous_command_cb },
   { "hide-sensitive-data", NULL, NULL, "false", hide_sensitive_data_cb },
+  { "open-image", _ue_window_open_image_cb },
+  { "select-catalog", _ue_window_select_catalog_cb },
+  { "cancel-catalog", _ue_window_cancel_catalog_cb },
+  { "load-offline-image", _ue_window_load_offline_image_cb },
 };
 
 void

@@ -21,13 +21,15 @@ struct _UeWindow
   /* template widgets */
   GtkHeaderBar   *header_bar;
   GtkMenuButton  *recent_button;
-  GMenu          *catalog_section;
   GtkInfoBar     *offline_bar;
   GtkLabel       *offline_label;
   UeCatalogView  *catalog_view;
   UeAnswerView   *answer_view;
   UePropertyPane *property_pane;
   UeMessagesPane *messages_pane;
+  GtkRevealer    *build_revealer;
+  GtkLabel       *build_label;
+  GtkProgressBar *build_progress;
   GtkRevealer    *status_revealer;
   GtkLabel       *status_label;
 
@@ -36,6 +38,7 @@ struct _UeWindow
   UeCatalog      *catalog;
   char           *offline_source;   /* cpi:offlineImage source offered in the info bar */
   char           *sysprep_command;  /* shown after a save, copied by win.copy-command */
+  GCancellable   *build_cancellable; /* the catalog being built from an image, or NULL */
 };
 
 typedef void (*UeWindowContinuation) (UeWindow *self,
@@ -65,6 +68,11 @@ void     _ue_window_open_cb            (GSimpleAction *action, GVariant *param, 
 void     _ue_window_save_cb            (GSimpleAction *action, GVariant *param, gpointer user_data);
 void     _ue_window_save_as_cb         (GSimpleAction *action, GVariant *param, gpointer user_data);
 void     _ue_window_copy_command_cb    (GSimpleAction *action, GVariant *param, gpointer user_data);
+/* window-catalog.c */
+void     _ue_window_open_image_cb      (GSimpleAction *action, GVariant *param, gpointer user_data);
+void     _ue_window_select_catalog_cb  (GSimpleAction *action, GVariant *param, gpointer user_data);
+void     _ue_window_cancel_catalog_cb  (GSimpleAction *action, GVariant *param, gpointer user_data);
+void     _ue_window_load_offline_image_cb (GSimpleAction *action, GVariant *param, gpointer user_data);
 /* loads without asking about unsaved changes */
 gboolean _ue_window_load_file          (UeWindow    *self,
                                         GFile       *file);

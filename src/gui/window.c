@@ -195,6 +195,9 @@ ue_window_dispose (GObject *object)
 
   if (self->doc != NULL)
     g_signal_handlers_disconnect_by_data (self->doc, self);
+  if (self->build_cancellable != NULL)
+    g_cancellable_cancel (self->build_cancellable);
+  g_clear_object (&self->build_cancellable);
   g_clear_object (&self->doc);
   g_clear_object (&self->catalog);
   G_OBJECT_CLASS (ue_window_parent_class)->dispose (object);
@@ -226,13 +229,15 @@ ue_window_class_init (UeWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/unattendeditor/UnattendEditor/window.ui");
   gtk_widget_class_bind_template_child (widget_class, UeWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, UeWindow, recent_button);
-  gtk_widget_class_bind_template_child (widget_class, UeWindow, catalog_section);
   gtk_widget_class_bind_template_child (widget_class, UeWindow, offline_bar);
   gtk_widget_class_bind_template_child (widget_class, UeWindow, offline_label);
   gtk_widget_class_bind_template_child (widget_class, UeWindow, catalog_view);
   gtk_widget_class_bind_template_child (widget_class, UeWindow, answer_view);
   gtk_widget_class_bind_template_child (widget_class, UeWindow, property_pane);
   gtk_widget_class_bind_template_child (widget_class, UeWindow, messages_pane);
+  gtk_widget_class_bind_template_child (widget_class, UeWindow, build_revealer);
+  gtk_widget_class_bind_template_child (widget_class, UeWindow, build_label);
+  gtk_widget_class_bind_template_child (widget_class, UeWindow, build_progress);
   gtk_widget_class_bind_template_child (widget_class, UeWindow, status_revealer);
   gtk_widget_class_bind_template_child (widget_class, UeWindow, status_label);
   gtk_widget_class_bind_template_callback (widget_class, delete_event_cb);
