@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """test-gui-window.py — drives the real editor window through AT-SPI (TAP output).
 
-Run under `dbus-run-session -- xvfb-run -a`; meson does. Every step finds controls by
-their accessible names, as a screen reader user or a script would.
+The script runs itself again under `dbus-run-session -- xvfb-run -a` (a private session
+bus and X server) and relays the TAP lines the inner run writes to a pipe: services the
+bus starts (the AT-SPI registry) print to its stdout. Every step finds controls by their
+accessible names, as a screen reader user or a script would.
 """
 import os
 import re
@@ -13,6 +15,28 @@ import sys
 import tempfile
 import time
 import traceback
+
+
+def run_outer():
+    read_fd, write_fd = os.pipe()
+    env = dict(os.environ, UE_GUI_TAP_FD=str(write_fd))
+    proc = subprocess.Popen(["dbus-run-session", "--", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
+                             sys.executable, os.path.abspath(__file__), *sys.argv[1:]],
+                            env=env, pass_fds=(write_fd,), stdout=sys.stderr)
+    os.close(write_fd)
+    with os.fdopen(read_fd) as tap:
+        for line in tap:
+            sys.stdout.write(line)
+            sys.stdout.flush()
+    return proc.wait()
+
+
+if "UE_GUI_TAP_FD" not in os.environ:
+    sys.exit(run_outer())
+
+# dogtail and pyatspi print to stdout, from import time on: TAP goes to the pipe
+TAP = os.fdopen(int(os.environ["UE_GUI_TAP_FD"]), "w")
+os.dup2(2, 1)
 
 os.environ.setdefault("GTK_A11Y", "atspi")
 os.environ["NO_AT_BRIDGE"] = "0"
@@ -295,9 +319,7 @@ TESTS = [
 
 
 def main():
-    # dogtail logs to stdout: keep stdout for TAP alone
-    tap = os.fdopen(os.dup(1), "w")
-    os.dup2(2, 1)
+    tap = TAP
     only = sys.argv[1:]
     tests = [t for t in TESTS if not only or t[0] in only]
     print(f"1..{len(tests)}", file=tap, flush=True)
