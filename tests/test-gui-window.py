@@ -310,6 +310,52 @@ def test_malformed_file():
         ed.close()
 
 
+def add_ie_harden_admin(ed):
+    """Adds IEHardenAdmin to 4 specialize from the filtered catalog's context menu."""
+    catalog = ed.find("tree table", "Windows Image")
+    ed.key("ctrl+f")
+    ed.type("IEHarden")
+    ed.find("table cell", "IEHardenAdmin", catalog).grabFocus()
+    ed.key("shift+F10")
+    ed.find("menu item", "Add Setting to Pass 4 specialize").doActionNamed("click")
+    return ed.find("check box", "IEHardenAdmin")
+
+
+def window_shot(ed, path):
+    """The screen cut to the main window, with any dialog over it (its own X window)."""
+    time.sleep(1)
+    geometry = subprocess.run(["xdotool", "getwindowgeometry", "--shell", ed.window_id],
+                              capture_output=True, text=True, check=True).stdout
+    g = dict(line.split("=", 1) for line in geometry.split())
+    crop = f"{g['WIDTH']}x{g['HEIGHT']}+{g['X']}+{g['Y']}"
+    subprocess.run(["import", "-window", "root", "-crop", crop, "+repage", path], check=True)
+
+
+def take_screenshots(out):
+    """The README's pictures: a file open with a setting selected, and the image chooser."""
+    os.makedirs(out, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="ue-gui-")
+    path = os.path.join(work, "sysprep.xml")
+    shutil.copyfile(os.path.join(DATA, "ie-esc.xml"), path)
+    wim = make_wim(work)
+    ed = Editor("--image", wim + ":1", path)
+    try:
+        wait_for(lambda: "SERVERSTANDARD" in ed.find("label", "Catalog source").text, "the catalog")
+        add_ie_harden_admin(ed).doActionNamed("click")
+        messages = ed.find("page tab list", "Messages")
+        messages.querySelection().selectChild(1)
+        window_shot(ed, os.path.join(out, "main-window.png"))
+    finally:
+        ed.close()
+    ed = Editor("--image", wim, path)
+    try:
+        ed.find("dialog", "Choose a Windows Image")
+        window_shot(ed, os.path.join(out, "image-chooser.png"))
+    finally:
+        ed.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
 TESTS = [
     ("/gui/window/edit-undo-redo-save", test_edit_undo_redo_save),
     ("/gui/window/filter-catalog", test_filter_catalog),
@@ -320,6 +366,9 @@ TESTS = [
 
 def main():
     tap = TAP
+    if sys.argv[1:2] == ["--screenshots"]:
+        take_screenshots(sys.argv[2])
+        return 0
     only = sys.argv[1:]
     tests = [t for t in TESTS if not only or t[0] in only]
     print(f"1..{len(tests)}", file=tap, flush=True)

@@ -2,10 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The XML tab shows exactly the bytes a save would write. The selected node's lines are
- * marked: from its start tag to the line before the next element that is not inside it,
- * less the closing tags of its ancestors. Clicking a line picks the last element that
- * starts at or before it.
+ * The XML tab shows exactly the bytes a save would write. The document reports where a
+ * node stood in the file as read, so the pane reads the shown bytes into a mirror
+ * document and maps nodes between the two by their child indices. The selected node's
+ * lines are marked: from its start tag to the line before the next element that is not
+ * inside it, less the closing tags of its ancestors. Clicking a line picks the last
+ * element that starts at or before it.
  */
 #define G_LOG_DOMAIN "unattend-editor"
 
@@ -27,6 +29,7 @@ struct _UeMessagesPane
   GtkSourceView *xml_view;
 
   UeAnswerDoc   *doc;
+  UeAnswerDoc   *mirror;        /* the shown bytes, read again: its positions are the view's */
   GtkTextTag    *selected_tag;
   UeNode        *highlighted;   /* borrowed */
   gboolean       updating;      /* the buffer is being refilled: cursor moves are ours */
@@ -37,12 +40,49 @@ G_DEFINE_FINAL_TYPE (UeMessagesPane, ue_messages_pane, GTK_TYPE_NOTEBOOK)
 enum { NODE_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static guint
-node_line (UeNode *node)
+/* the node of to at the place node has in from (same shape: same child indices) */
+static UeNode *
+map_node (UeAnswerDoc *from,
+          UeAnswerDoc *to,
+          UeNode      *node)
 {
+  g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
+  UeNode *root = ue_answer_doc_get_root (from);
+  UeNode *mapped;
+
+  if (from == NULL || to == NULL || node == NULL)
+    return NULL;
+  for (UeNode *n = node; n != root; n = ue_node_get_parent (n))
+    {
+      UeNode *parent = ue_node_get_parent (n);
+      guint index = 0;
+
+      if (parent == NULL)
+        return NULL;
+      for (UeNode *c = ue_node_get_first_child (parent); c != n; c = ue_node_get_next (c))
+        index++;
+      g_array_prepend_val (indices, index);
+    }
+  mapped = ue_answer_doc_get_root (to);
+  for (guint i = 0; i < indices->len && mapped != NULL; i++)
+    {
+      mapped = ue_node_get_first_child (mapped);
+      for (guint k = 0; k < g_array_index (indices, guint, i) && mapped != NULL; k++)
+        mapped = ue_node_get_next (mapped);
+    }
+  return mapped;
+}
+
+/* the 1-based line of node's start tag in the shown text, 0 when unknown */
+static guint
+node_line (UeMessagesPane *self,
+           UeNode         *node)
+{
+  UeNode *shown = map_node (self->doc, self->mirror, node);
   guint line = 0, column = 0;
 
-  ue_node_get_position (node, &line, &column);
+  if (shown != NULL)
+    ue_node_get_position (shown, &line, &column);
   return line;
 }
 
@@ -94,15 +134,15 @@ ue_messages_pane_highlight_node (UeMessagesPane *self,
   self->highlighted = node;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->selected_tag, &start, &end);
-  if (node == NULL || (first = node_line (node)) == 0)
+  if (node == NULL || (first = node_line (self, node)) == 0)
     return;
 
   /* buffer lines count from 0, document lines from 1 */
   first--;
   next = next_outside (node);
-  last = next != NULL && node_line (next) > first + 1 ? node_line (next) - 2
-                                                      : (guint) gtk_text_buffer_get_line_count (buffer) - 1;
-  if (next != NULL && node_line (next) == first + 1)
+  last = next != NULL && node_line (self, next) > first + 1 ? node_line (self, next) - 2
+                                                            : (guint) gtk_text_buffer_get_line_count (buffer) - 1;
+  if (next != NULL && node_line (self, next) == first + 1)
     last = first;
   while (last > first && is_foreign_closing_line (buffer, last, ue_node_get_name (node)))
     last--;
@@ -134,6 +174,8 @@ ue_messages_pane_refresh (UeMessagesPane *self)
     {
       bytes = ue_answer_doc_to_bytes (self->doc);
       data = g_bytes_get_data (bytes, &length);
+      g_clear_object (&self->mirror);
+      self->mirror = ue_answer_doc_new_from_data (data, length, ue_answer_doc_get_display_name (self->doc), NULL);
       /* a CR of a CRLF file would show as a second line break in some views */
       text = g_utf8_make_valid (data, length);
       for (char *p = text, *q = text;; p++)
@@ -158,6 +200,7 @@ ue_messages_pane_set_document (UeMessagesPane *self,
   g_return_if_fail (UE_IS_MESSAGES_PANE (self));
 
   self->highlighted = NULL;
+  g_clear_object (&self->mirror);
   g_set_object (&self->doc, doc);
   ue_messages_pane_clear_messages (self);
   ue_messages_pane_refresh (self);
@@ -184,7 +227,7 @@ ue_messages_pane_add_message (UeMessagesPane *self,
                                      COL_TEXT, text, COL_NODE, node, -1);
 }
 
-/* the last element starting at or before line (1-based) */
+/* the last element of the mirror starting at or before line (1-based) */
 static UeNode *
 node_at_line (UeNode *node,
               guint   line)
@@ -193,7 +236,9 @@ node_at_line (UeNode *node,
 
   for (; node != NULL; node = ue_node_get_next (node))
     {
-      guint start = node_line (node);
+      guint start = 0, column = 0;
+
+      ue_node_get_position (node, &start, &column);
 
       if (start == 0 || start > line)
         break;
@@ -220,7 +265,10 @@ mark_set_cb (UeMessagesPane *self,
   if (self->updating || self->doc == NULL || mark != gtk_text_buffer_get_insert (buffer)
       || !gtk_widget_has_focus (GTK_WIDGET (self->xml_view)))
     return;
-  node = node_at_line (ue_answer_doc_get_root (self->doc), gtk_text_iter_get_line (location) + 1);
+  if (self->mirror == NULL)
+    return;
+  node = node_at_line (ue_answer_doc_get_root (self->mirror), gtk_text_iter_get_line (location) + 1);
+  node = map_node (self->mirror, self->doc, node);
   if (node != NULL && node != self->highlighted)
     g_signal_emit (self, signals[NODE_ACTIVATED], 0, node);
 }
@@ -247,6 +295,7 @@ ue_messages_pane_dispose (GObject *object)
 
   self->highlighted = NULL;
   g_clear_object (&self->doc);
+  g_clear_object (&self->mirror);
   G_OBJECT_CLASS (ue_messages_pane_parent_class)->dispose (object);
 }
 

@@ -32,8 +32,6 @@ offer_offline_image (UeWindow *self)
     if (ue_node_get_kind (child) == UE_NODE_KIND_OFFLINE_IMAGE)
       {
         self->offline_source = ue_node_dup_attribute (child, "source");
-        if (self->offline_source == NULL)
-          self->offline_source = ue_node_dup_attribute (child, "cpi:source");
         break;
       }
   /* "wim:C:/path/install.wim#Image Name" or "catalog:/path/file.clg" */
