@@ -310,6 +310,47 @@ def test_malformed_file():
         ed.close()
 
 
+def test_synchronous_command_delete_unsaved():
+    work = tempfile.mkdtemp(prefix="ue-gui-")
+    path = os.path.join(work, "sysprep.xml")
+    shutil.copyfile(os.path.join(DATA, "ie-esc.xml"), path)
+    ed = Editor("--image", make_wim(work) + ":1", path)
+    try:
+        answer = ed.find("tree table", "Answer File")
+        ed.find("table cell", "7 oobeSystem", answer).grabFocus()
+        ed.key("shift+F10")
+        ed.find("menu item", "Insert Synchronous Command…").doActionNamed("click")
+        dialog = ed.find("dialog", "Insert Synchronous Command")
+        ed.find("text", "Command", dialog).text = "cmd /c echo first logon"
+        ed.find("push button", "Insert", dialog).doActionNamed("click")
+        # oobeSystem's commands are Shell-Setup FirstLogonCommands, numbered from 1
+        item = ed.find("table cell", 'SynchronousCommand[Order="1"]', answer)
+        ed.find("table cell", "CommandLine  cmd /c echo first logon", answer)
+        ed.find("table cell", "FirstLogonCommands", answer)
+        ed.find("page tab list", "Messages").querySelection().selectChild(1)
+        xml = ed.find("text", "XML").text
+        assert xml.count('name="Microsoft-Windows-Shell-Setup"') == 1, xml
+        assert '<SynchronousCommand wcm:action="add">' in xml, xml
+
+        item.grabFocus()
+        ed.key("Delete")
+        wait_for(lambda: "SynchronousCommand" not in ed.find("text", "XML").text, "the command deleted")
+        ed.key("ctrl+z")
+        wait_for(lambda: "SynchronousCommand" in ed.find("text", "XML").text, "the deletion undone")
+
+        # unsaved changes: New asks first, Discard drops them
+        ed.key("ctrl+n")
+        alert = ed.find("alert", "Question")
+        labels = [c.name for c in alert.findChildren(predicate.GenericPredicate(roleName="label"), recursive=True)]
+        assert any("sysprep.xml" in t for t in labels), labels
+        ed.find("push button", "Discard Changes", alert).doActionNamed("click")
+        ed.find("frame", "Untitled")
+        assert b"SynchronousCommand" not in open(path, "rb").read()
+    finally:
+        ed.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def add_ie_harden_admin(ed):
     """Adds IEHardenAdmin to 4 specialize from the filtered catalog's context menu."""
     catalog = ed.find("tree table", "Windows Image")
@@ -361,6 +402,7 @@ TESTS = [
     ("/gui/window/filter-catalog", test_filter_catalog),
     ("/gui/window/malformed-file", test_malformed_file),
     ("/gui/window/image-chooser-and-cache", test_image_chooser_and_cache),
+    ("/gui/window/synchronous-command-delete-unsaved", test_synchronous_command_delete_unsaved),
 ]
 
 

@@ -476,6 +476,21 @@ popup_menu_cb (UeAnswerView *self,
   return TRUE;
 }
 
+static gboolean
+key_press_cb (UeAnswerView *self,
+              GdkEventKey  *event,
+              GtkTreeView  *tree_view)
+{
+  GActionGroup *actions = gtk_widget_get_action_group (GTK_WIDGET (self), "win");
+
+  /* Delete belongs to the tree, not to the window: entries need the key for themselves */
+  if (event->keyval != GDK_KEY_Delete || actions == NULL
+      || !g_action_group_get_action_enabled (actions, "delete"))
+    return GDK_EVENT_PROPAGATE;
+  g_action_group_activate_action (actions, "delete", NULL);
+  return GDK_EVENT_STOP;
+}
+
 static guint
 pass_at (UeAnswerView *self,
          int           x,
@@ -574,6 +589,7 @@ ue_answer_view_class_init (UeAnswerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UeAnswerView, context_menu);
   gtk_widget_class_bind_template_callback (widget_class, button_press_cb);
   gtk_widget_class_bind_template_callback (widget_class, popup_menu_cb);
+  gtk_widget_class_bind_template_callback (widget_class, key_press_cb);
   gtk_widget_class_bind_template_callback (widget_class, drag_data_received_cb);
 }
 

@@ -325,6 +325,8 @@ ue_messages_pane_init (UeMessagesPane *self)
   GtkSourceLanguage *language;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GtkSourceView's accessible ignores a name given in the .ui */
+  atk_object_set_name (gtk_widget_get_accessible (GTK_WIDGET (self->xml_view)), _("XML"));
 
   buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->xml_view)));
   language = gtk_source_language_manager_get_language (gtk_source_language_manager_get_default (), "xml");
