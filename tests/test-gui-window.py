@@ -351,6 +351,45 @@ def test_synchronous_command_delete_unsaved():
         shutil.rmtree(work, ignore_errors=True)
 
 
+def center(node):
+    x, y = node.position
+    w, h = node.size
+    return x + min(w // 2, 60), y + h // 2
+
+
+def test_drag_to_pass():
+    work = tempfile.mkdtemp(prefix="ue-gui-")
+    path = os.path.join(work, "sysprep.xml")
+    shutil.copyfile(os.path.join(DATA, "ie-esc.xml"), path)
+    ed = Editor("--image", make_wim(work) + ":1", path)
+    try:
+        catalog = ed.find("tree table", "Windows Image")
+        answer = ed.find("tree table", "Answer File")
+        wait_for(lambda: "SERVERSTANDARD" in ed.find("label", "Catalog source").text, "the catalog")
+        ed.find("text", "Search settings").grabFocus()
+        ed.type("TimeZone")
+        source = ed.find("table cell", "TimeZone", catalog)
+        target = ed.find("table cell", "4 specialize", answer)
+        (sx, sy), (tx, ty) = center(source), center(target)
+        subprocess.run(["xdotool", "mousemove", str(sx), str(sy), "mousedown", "1"], check=True)
+        for step in range(1, 11):
+            subprocess.run(["xdotool", "mousemove", str(sx + (tx - sx) * step // 10),
+                            str(sy + (ty - sy) * step // 10)], check=True)
+            time.sleep(0.05)
+        time.sleep(0.3)
+        subprocess.run(["xdotool", "mouseup", "1"], check=True)
+        # the setting lands in a Shell-Setup component created in specialize
+        ed.find("page tab list", "Messages").querySelection().selectChild(1)
+        wait_for(lambda: ed.find("text", "XML").text.count('name="Microsoft-Windows-Shell-Setup"') == 2,
+                 "a Shell-Setup component in specialize")
+        xml = ed.find("text", "XML").text
+        specialize = xml[xml.index('pass="specialize"'):xml.index('pass="oobeSystem"')]
+        assert "<TimeZone></TimeZone>" in specialize or "<TimeZone/>" in specialize, specialize
+    finally:
+        ed.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def add_ie_harden_admin(ed):
     """Adds IEHardenAdmin to 4 specialize from the filtered catalog's context menu."""
     catalog = ed.find("tree table", "Windows Image")
@@ -403,6 +442,7 @@ TESTS = [
     ("/gui/window/malformed-file", test_malformed_file),
     ("/gui/window/image-chooser-and-cache", test_image_chooser_and_cache),
     ("/gui/window/synchronous-command-delete-unsaved", test_synchronous_command_delete_unsaved),
+    ("/gui/window/drag-to-pass", test_drag_to_pass),
 ]
 
 
