@@ -19,9 +19,12 @@ int ue_cmd_show     (int argc, char **argv);
 int ue_cmd_set      (int argc, char **argv);
 int ue_cmd_unset    (int argc, char **argv);
 int ue_cmd_secret   (int argc, char **argv);
+int ue_cmd_validate (int argc, char **argv);
 int ue_cmd_manifest (int argc, char **argv);
 int ue_cmd_images   (int argc, char **argv);
 int ue_cmd_catalog  (int argc, char **argv);
+int ue_cmd_new      (int argc, char **argv);
+int ue_cmd_merge    (int argc, char **argv);
 
 /* shared helpers (cli-util.c) */
 /* print "PREFIX: error: message" style diagnostics on stderr */

@@ -70,6 +70,7 @@ UeCatalog  *ue_wim_source_build_catalog (const char         *path,
                                          GCancellable       *cancellable,
                                          GError            **error);
 
+/* progress_data_free runs once the task is done with it, possibly in a worker thread */
 void        ue_wim_source_build_catalog_async  (const char          *path,
                                                 const char          *image,
                                                 UeWimProgressFunc    progress,
