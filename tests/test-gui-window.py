@@ -132,10 +132,16 @@ class Editor:
         time.sleep(0.3)
 
     def find(self, role, name, parent=None, tries=40):
+        """The first control of that role whose accessible name is name (or matches a regex)."""
         parent = parent or self.app
+        if hasattr(name, "search"):
+            def match(node):
+                return node.roleName == role and name.search(node.name or "") is not None
+        else:
+            def match(node):
+                return node.roleName == role and node.name == name
         for _ in range(tries):
-            node = parent.findChild(predicate.GenericPredicate(name=name, roleName=role),
-                                    retry=False, requireResult=False)
+            node = parent.findChild(match, retry=False, requireResult=False)
             if node is not None:
                 return node
             time.sleep(0.25)
@@ -351,6 +357,29 @@ def test_synchronous_command_delete_unsaved():
         shutil.rmtree(work, ignore_errors=True)
 
 
+def test_validation_live():
+    work = tempfile.mkdtemp(prefix="ue-gui-")
+    path = os.path.join(work, "invalid.xml")
+    shutil.copyfile(os.path.join(DATA, "invalid.xml"), path)
+    ed = Editor(path)
+    try:
+        messages = ed.find("table", "Validation messages")
+        ed.find("page tab", "Validation (2 errors, 0 warnings)")
+        # the same words unattend-tool validate prints, with the file's line and column
+        ed.find("table cell", re.compile(r"^6:13: error: .IEHardenUser. must be true or false"), messages)
+        unknown = ed.find("table cell", re.compile(r"^12:13: error: unknown setting .NoSuchSetting."), messages)
+        # activating a message selects its node; Delete then removes it and the error goes
+        unknown.doActionNamed("activate")
+        wait_for(lambda: "NoSuchSetting" in ed.find("label", "Selected item").text, "the message's node selected")
+        answer = ed.find("tree table", "Answer File")
+        ed.find("table cell", "NoSuchSetting  1", answer).grabFocus()
+        ed.key("Delete")
+        ed.find("page tab", "Validation (1 error, 0 warnings)")
+    finally:
+        ed.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def center(node):
     x, y = node.position
     w, h = node.size
@@ -443,6 +472,7 @@ TESTS = [
     ("/gui/window/image-chooser-and-cache", test_image_chooser_and_cache),
     ("/gui/window/synchronous-command-delete-unsaved", test_synchronous_command_delete_unsaved),
     ("/gui/window/drag-to-pass", test_drag_to_pass),
+    ("/gui/window/validation-live", test_validation_live),
 ]
 
 

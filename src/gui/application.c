@@ -78,6 +78,7 @@ static const struct
   { "win.undo", { "<Ctrl>z", NULL } },
   { "win.redo", { "<Ctrl><Shift>z", "<Ctrl>y", NULL } },
   { "win.find", { "<Ctrl>f", NULL } },
+  { "win.validate", { "F7", NULL } },
 };
 
 static void

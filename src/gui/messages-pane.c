@@ -15,6 +15,7 @@
 #include <gtksourceview/gtksource.h>
 #include <string.h>
 
+#include "core/message.h"
 #include "messages-pane.h"
 
 enum { COL_ICON, COL_TEXT, COL_NODE };
@@ -26,6 +27,7 @@ struct _UeMessagesPane
   /* template widgets */
   GtkListStore  *messages_store;
   GtkTreeView   *messages_view;
+  GtkLabel      *validation_label;
   GtkSourceView *xml_view;
 
   UeAnswerDoc   *doc;
@@ -202,29 +204,62 @@ ue_messages_pane_set_document (UeMessagesPane *self,
   self->highlighted = NULL;
   g_clear_object (&self->mirror);
   g_set_object (&self->doc, doc);
-  ue_messages_pane_clear_messages (self);
+  ue_messages_pane_set_messages (self, NULL);
   ue_messages_pane_refresh (self);
 }
 
 void
-ue_messages_pane_clear_messages (UeMessagesPane *self)
+ue_messages_pane_set_messages (UeMessagesPane *self,
+                               GListModel     *messages)
 {
+  guint errors = 0, warnings = 0;
+  g_autofree char *label = NULL;
+
   g_return_if_fail (UE_IS_MESSAGES_PANE (self));
+
   gtk_list_store_clear (self->messages_store);
+  for (guint i = 0; messages != NULL && i < g_list_model_get_n_items (messages); i++)
+    {
+      g_autoptr(UeMessage) message = g_list_model_get_item (messages, i);
+      gboolean error = ue_message_get_severity (message) == UE_MESSAGE_SEVERITY_ERROR;
+      const char *severity = error ? _("error") : _("warning");
+      const char *path = ue_message_get_path (message);
+      g_autofree char *text = NULL;
+
+      /* the line is where the element stood in the file as read */
+      if (ue_message_get_line (message) > 0)
+        text = g_strdup_printf ("%u:%u: %s: %s%s%s%s", ue_message_get_line (message),
+                                ue_message_get_column (message), severity, ue_message_get_text (message),
+                                path ? " (" : "", path ? path : "", path ? ")" : "");
+      else
+        text = g_strdup_printf ("%s: %s%s%s%s", severity, ue_message_get_text (message),
+                                path ? " (" : "", path ? path : "", path ? ")" : "");
+      gtk_list_store_insert_with_values (self->messages_store, NULL, -1,
+                                         COL_ICON, error ? "dialog-error-symbolic" : "dialog-warning-symbolic",
+                                         COL_TEXT, text, COL_NODE, ue_message_get_node (message), -1);
+      if (error)
+        errors++;
+      else
+        warnings++;
+    }
+  if (errors + warnings == 0)
+    label = g_strdup (_("Validation"));
+  else
+    {
+      g_autofree char *e = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
+      g_autofree char *w = g_strdup_printf (ngettext ("%u warning", "%u warnings", warnings), warnings);
+
+      /* "Validation (2 errors, 1 warning)" */
+      label = g_strdup_printf (_("Validation (%s, %s)"), e, w);
+    }
+  gtk_label_set_text (self->validation_label, label);
 }
 
 void
-ue_messages_pane_add_message (UeMessagesPane *self,
-                              gboolean        is_error,
-                              const char     *text,
-                              UeNode         *node)
+ue_messages_pane_show_validation (UeMessagesPane *self)
 {
   g_return_if_fail (UE_IS_MESSAGES_PANE (self));
-  g_return_if_fail (text != NULL);
-
-  gtk_list_store_insert_with_values (self->messages_store, NULL, -1,
-                                     COL_ICON, is_error ? "dialog-error-symbolic" : "dialog-warning-symbolic",
-                                     COL_TEXT, text, COL_NODE, node, -1);
+  gtk_notebook_set_current_page (GTK_NOTEBOOK (self), 0);
 }
 
 /* the last element of the mirror starting at or before line (1-based) */
@@ -314,6 +349,7 @@ ue_messages_pane_class_init (UeMessagesPaneClass *klass)
                                                "/org/unattendeditor/UnattendEditor/messages-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, UeMessagesPane, messages_store);
   gtk_widget_class_bind_template_child (widget_class, UeMessagesPane, messages_view);
+  gtk_widget_class_bind_template_child (widget_class, UeMessagesPane, validation_label);
   gtk_widget_class_bind_template_child (widget_class, UeMessagesPane, xml_view);
   gtk_widget_class_bind_template_callback (widget_class, message_activated_cb);
 }

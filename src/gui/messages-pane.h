@@ -20,12 +20,10 @@ void ue_messages_pane_refresh       (UeMessagesPane *self);
 /* mark the node's lines in the XML (NULL: none) */
 void ue_messages_pane_highlight_node (UeMessagesPane *self,
                                       UeNode         *node);
-void ue_messages_pane_clear_messages (UeMessagesPane *self);
-/* node may be NULL; text is "LINE:COL: severity: message" */
-void ue_messages_pane_add_message    (UeMessagesPane *self,
-                                      gboolean        is_error,
-                                      const char     *text,
-                                      UeNode         *node);
+/* messages: (element-type UeMessage) of the validator, shown in the Validation tab */
+void ue_messages_pane_set_messages   (UeMessagesPane *self,
+                                      GListModel     *messages);
+void ue_messages_pane_show_validation (UeMessagesPane *self);
 
 /* Signals: ::node-activated (UeNode *node) — the user picked a node in the XML or a message */
 

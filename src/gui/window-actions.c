@@ -94,7 +94,7 @@ _ue_window_update_actions (UeWindow *self)
 
   set_enabled (self, "undo", self->doc != NULL && ue_answer_doc_can_undo (self->doc));
   set_enabled (self, "redo", self->doc != NULL && ue_answer_doc_can_redo (self->doc));
-  set_enabled (self, "delete", node != NULL && !simple
+  set_enabled (self, "delete", node != NULL
                                && (kind == UE_NODE_KIND_SETTING || kind == UE_NODE_KIND_COMPONENT
                                    || kind == UE_NODE_KIND_PASS || kind == UE_NODE_KIND_PACKAGE));
   set_enabled (self, "revert-change", simple);
@@ -341,6 +341,17 @@ hide_sensitive_data_cb (GSimpleAction *action,
   g_simple_action_set_state (action, value);
 }
 
+static void
+validate_cb (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  UeWindow *self = UE_WINDOW (user_data);
+
+  _ue_window_validate (self);
+  ue_messages_pane_show_validation (self->messages_pane);
+}
+
 static const GActionEntry win_entries[] = {
   { "new", _ue_window_new_cb },
   { "open", _ue_window_open_cb },
@@ -350,6 +361,7 @@ static const GActionEntry win_entries[] = {
   { "undo", undo_cb },
   { "redo", redo_cb },
   { "find", find_cb },
+  { "validate", validate_cb },
   { "add-setting", add_setting_cb, "(usss)" },
   { "delete", delete_cb },
   /* WSIM's Revert Change: the setting is no longer written, Windows uses its default */

@@ -8,6 +8,7 @@
 #include "catalog-view.h"
 #include "core/answer-doc.h"
 #include "core/catalog.h"
+#include "core/validator.h"
 #include "messages-pane.h"
 #include "property-pane.h"
 #include "window.h"
@@ -39,6 +40,8 @@ struct _UeWindow
   char           *offline_source;   /* cpi:offlineImage source offered in the info bar */
   char           *sysprep_command;  /* shown after a save, copied by win.copy-command */
   GCancellable   *build_cancellable; /* the catalog being built from an image, or NULL */
+  UeValidator    *validator;
+  guint           validate_id;      /* pending live validation */
 };
 
 typedef void (*UeWindowContinuation) (UeWindow *self,
@@ -53,6 +56,7 @@ void     _ue_window_update_title       (UeWindow    *self);
 void     _ue_window_show_error         (UeWindow    *self,
                                         const char  *primary,
                                         const char  *secondary);
+void     _ue_window_validate           (UeWindow    *self);
 /* window-actions.c */
 void     _ue_window_add_actions        (UeWindow    *self);
 void     _ue_window_update_actions     (UeWindow    *self);

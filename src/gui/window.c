@@ -38,6 +38,33 @@ _ue_window_update_title (UeWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+void
+_ue_window_validate (UeWindow *self)
+{
+  g_clear_handle_id (&self->validate_id, g_source_remove);
+  ue_validator_set_catalog (self->validator, self->catalog);
+  ue_validator_run (self->validator, self->doc);
+  ue_messages_pane_set_messages (self->messages_pane, ue_validator_get_messages (self->validator));
+}
+
+static gboolean
+validate_timeout_cb (gpointer user_data)
+{
+  UeWindow *self = user_data;
+
+  self->validate_id = 0;
+  _ue_window_validate (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* live validation waits for a pause in the edits */
+static void
+schedule_validation (UeWindow *self)
+{
+  g_clear_handle_id (&self->validate_id, g_source_remove);
+  self->validate_id = g_timeout_add (300, validate_timeout_cb, self);
+}
+
 static void
 doc_changed_cb (UeAnswerDoc *doc,
                 UeNode      *node,
@@ -47,6 +74,7 @@ doc_changed_cb (UeAnswerDoc *doc,
   ue_answer_view_refresh (self->answer_view);
   _ue_window_update_title (self);
   _ue_window_update_actions (self);
+  schedule_validation (self);
 }
 
 static void
@@ -80,6 +108,7 @@ _ue_window_set_document (UeWindow    *self,
   ue_answer_view_set_document (self->answer_view, doc);
   _ue_window_update_title (self);
   _ue_window_update_actions (self);
+  _ue_window_validate (self);
 }
 
 void
@@ -92,6 +121,8 @@ _ue_window_set_catalog (UeWindow  *self,
   ue_catalog_view_set_catalog (self->catalog_view, catalog);
   ue_property_pane_set_context (self->property_pane, self->doc, catalog);
   ue_property_pane_show_node (self->property_pane, ue_answer_view_get_selected (self->answer_view));
+  if (self->doc != NULL)
+    schedule_validation (self);
 }
 
 void
@@ -198,6 +229,8 @@ ue_window_dispose (GObject *object)
   if (self->build_cancellable != NULL)
     g_cancellable_cancel (self->build_cancellable);
   g_clear_object (&self->build_cancellable);
+  g_clear_handle_id (&self->validate_id, g_source_remove);
+  g_clear_object (&self->validator);
   g_clear_object (&self->doc);
   g_clear_object (&self->catalog);
   G_OBJECT_CLASS (ue_window_parent_class)->dispose (object);
@@ -256,6 +289,7 @@ ue_window_init (UeWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->validator = ue_validator_new (catalog);
   gtk_drag_dest_set (GTK_WIDGET (self), GTK_DEST_DEFAULT_ALL, NULL, 0, GDK_ACTION_COPY);
   gtk_drag_dest_add_uri_targets (GTK_WIDGET (self));
   _ue_window_add_actions (self);
