@@ -333,7 +333,7 @@ def test_synchronous_command_delete_unsaved():
         item = ed.find("table cell", 'SynchronousCommand[Order="1"]', answer)
         ed.find("table cell", "CommandLine  cmd /c echo first logon", answer)
         ed.find("table cell", "FirstLogonCommands", answer)
-        ed.find("page tab list", "Messages").querySelection().selectChild(1)
+        ed.find("radio button", "XML").doActionNamed("click")
         xml = ed.find("text", "XML").text
         assert xml.count('name="Microsoft-Windows-Shell-Setup"') == 1, xml
         assert '<SynchronousCommand wcm:action="add">' in xml, xml
@@ -364,7 +364,7 @@ def test_validation_live():
     ed = Editor(path)
     try:
         messages = ed.find("table", "Validation messages")
-        ed.find("page tab", "Validation (2 errors, 0 warnings)")
+        ed.find("radio button", "Validation (2 errors, 0 warnings)")
         # the same words unattend-tool validate prints, with the file's line and column
         ed.find("table cell", re.compile(r"^6:13: error: .IEHardenUser. must be true or false"), messages)
         unknown = ed.find("table cell", re.compile(r"^12:13: error: unknown setting .NoSuchSetting."), messages)
@@ -374,7 +374,61 @@ def test_validation_live():
         answer = ed.find("tree table", "Answer File")
         ed.find("table cell", "NoSuchSetting  1", answer).grabFocus()
         ed.key("Delete")
-        ed.find("page tab", "Validation (1 error, 0 warnings)")
+        ed.find("radio button", "Validation (1 error, 0 warnings)")
+    finally:
+        ed.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def test_offline_image_offered():
+    work = tempfile.mkdtemp(prefix="ue-gui-")
+    wim = make_wim(work)
+    text = open(os.path.join(DATA, "ie-esc.xml"), "rb").read().decode()
+    record = (f'    <cpi:offlineImage cpi:source="wim:{wim}#{IMAGES[1][0]}" '
+              'xmlns:cpi="urn:schemas-microsoft-com:cpi" />\r\n</unattend>')
+    path = os.path.join(work, "recorded.xml")
+    open(path, "wb").write(text.replace("</unattend>", record).encode())
+    ed = Editor(path)
+    try:
+        ed.find("label", re.compile(r"^This answer file was made against .*install\.wim"))
+        ed.find("push button", "Load").doActionNamed("click")
+        wait_for(lambda: IMAGES[1][0] in ed.find("label", "Catalog source").text, "the recorded image's catalog")
+    finally:
+        ed.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def test_hide_sensitive_data_and_close():
+    work = tempfile.mkdtemp(prefix="ue-gui-")
+    path = os.path.join(work, "password.xml")
+    shutil.copyfile(os.path.join(DATA, "password.xml"), path)
+    ed = Editor(path)
+    try:
+        answer = ed.find("tree table", "Answer File")
+        ed.find("table cell", "AdministratorPassword", answer).grabFocus()
+        # the Properties pane shows the password itself (masked) in an entry named after the setting
+        value = ed.find("password text", "Value")
+        assert len(value.text) == len("Password1234"), value.text
+        ed.find("toggle button", "Main Menu").doActionNamed("click")
+        ed.find("check box", "Hide Sensitive Data").doActionNamed("click")
+        ed.find("radio button", "XML").doActionNamed("click")
+        encoded = subprocess.run([os.environ["UE_TOOL"], "secret", "encode", "AdministratorPassword",
+                                  "Password1234"], capture_output=True, text=True, check=True).stdout.strip()
+        wait_for(lambda: f"<Value>{encoded}</Value>" in ed.find("text", "XML").text, "the password hidden")
+        assert "<PlainText>false</PlainText>" in ed.find("text", "XML").text
+        # still the password, not its encoding
+        assert len(ed.find("password text", "Value").text) == len("Password1234")
+
+        # closing with unsaved changes asks; Cancel keeps the window, Discard closes it
+        ed.key("ctrl+q")
+        ed.find("push button", "Cancel", ed.find("alert", "Question")).doActionNamed("click")
+        time.sleep(0.5)
+        assert ed.proc.poll() is None, "the editor quit although the user cancelled"
+        ed.key("ctrl+q")
+        ed.find("push button", "Discard Changes", ed.find("alert", "Question")).doActionNamed("click")
+        ed.proc.wait(10)
+        assert ed.proc.returncode == 0, ed.proc.returncode
+        assert b"Password1234</Value>" in open(path, "rb").read()
     finally:
         ed.close()
         shutil.rmtree(work, ignore_errors=True)
@@ -408,7 +462,7 @@ def test_drag_to_pass():
         time.sleep(0.3)
         subprocess.run(["xdotool", "mouseup", "1"], check=True)
         # the setting lands in a Shell-Setup component created in specialize
-        ed.find("page tab list", "Messages").querySelection().selectChild(1)
+        ed.find("radio button", "XML").doActionNamed("click")
         wait_for(lambda: ed.find("text", "XML").text.count('name="Microsoft-Windows-Shell-Setup"') == 2,
                  "a Shell-Setup component in specialize")
         xml = ed.find("text", "XML").text
@@ -451,8 +505,7 @@ def take_screenshots(out):
     try:
         wait_for(lambda: "SERVERSTANDARD" in ed.find("label", "Catalog source").text, "the catalog")
         add_ie_harden_admin(ed).doActionNamed("click")
-        messages = ed.find("page tab list", "Messages")
-        messages.querySelection().selectChild(1)
+        ed.find("radio button", "XML").doActionNamed("click")
         window_shot(ed, os.path.join(out, "main-window.png"))
     finally:
         ed.close()
@@ -473,6 +526,8 @@ TESTS = [
     ("/gui/window/synchronous-command-delete-unsaved", test_synchronous_command_delete_unsaved),
     ("/gui/window/drag-to-pass", test_drag_to_pass),
     ("/gui/window/validation-live", test_validation_live),
+    ("/gui/window/offline-image-offered", test_offline_image_offered),
+    ("/gui/window/hide-sensitive-data-and-close", test_hide_sensitive_data_and_close),
 ]
 
 

@@ -22,12 +22,12 @@ enum { COL_ICON, COL_TEXT, COL_NODE };
 
 struct _UeMessagesPane
 {
-  GtkNotebook parent_instance;
+  GtkBox parent_instance;
 
   /* template widgets */
   GtkListStore  *messages_store;
   GtkTreeView   *messages_view;
-  GtkLabel      *validation_label;
+  GtkStack      *stack;
   GtkSourceView *xml_view;
 
   UeAnswerDoc   *doc;
@@ -37,7 +37,9 @@ struct _UeMessagesPane
   gboolean       updating;      /* the buffer is being refilled: cursor moves are ours */
 };
 
-G_DEFINE_FINAL_TYPE (UeMessagesPane, ue_messages_pane, GTK_TYPE_NOTEBOOK)
+/* a GtkStack, not a GtkNotebook: GTK 3's notebook page accessibles raise criticals when
+ * the window closes under a screen reader */
+G_DEFINE_FINAL_TYPE (UeMessagesPane, ue_messages_pane, GTK_TYPE_BOX)
 
 enum { NODE_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -252,14 +254,15 @@ ue_messages_pane_set_messages (UeMessagesPane *self,
       /* "Validation (2 errors, 1 warning)" */
       label = g_strdup_printf (_("Validation (%s, %s)"), e, w);
     }
-  gtk_label_set_text (self->validation_label, label);
+  gtk_container_child_set (GTK_CONTAINER (self->stack),
+                           gtk_stack_get_child_by_name (self->stack, "validation"), "title", label, NULL);
 }
 
 void
 ue_messages_pane_show_validation (UeMessagesPane *self)
 {
   g_return_if_fail (UE_IS_MESSAGES_PANE (self));
-  gtk_notebook_set_current_page (GTK_NOTEBOOK (self), 0);
+  gtk_stack_set_visible_child_name (self->stack, "validation");
 }
 
 /* the last element of the mirror starting at or before line (1-based) */
@@ -349,7 +352,7 @@ ue_messages_pane_class_init (UeMessagesPaneClass *klass)
                                                "/org/unattendeditor/UnattendEditor/messages-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, UeMessagesPane, messages_store);
   gtk_widget_class_bind_template_child (widget_class, UeMessagesPane, messages_view);
-  gtk_widget_class_bind_template_child (widget_class, UeMessagesPane, validation_label);
+  gtk_widget_class_bind_template_child (widget_class, UeMessagesPane, stack);
   gtk_widget_class_bind_template_child (widget_class, UeMessagesPane, xml_view);
   gtk_widget_class_bind_template_callback (widget_class, message_activated_cb);
 }

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 #define UE_TYPE_MESSAGES_PANE (ue_messages_pane_get_type ())
-G_DECLARE_FINAL_TYPE (UeMessagesPane, ue_messages_pane, UE, MESSAGES_PANE, GtkNotebook)
+G_DECLARE_FINAL_TYPE (UeMessagesPane, ue_messages_pane, UE, MESSAGES_PANE, GtkBox)
 
 void ue_messages_pane_set_document  (UeMessagesPane *self,
                                      UeAnswerDoc    *doc);
