@@ -338,6 +338,24 @@ def test_synchronous_command_delete_unsaved():
         assert xml.count('name="Microsoft-Windows-Shell-Setup"') == 1, xml
         assert '<SynchronousCommand wcm:action="add">' in xml, xml
 
+        # Add List Item on the container: the next Order
+        ed.find("table cell", "FirstLogonCommands", answer).grabFocus()
+        ed.key("shift+F10")
+        ed.find("menu item", "Add List Item").doActionNamed("click")
+        ed.find("table cell", 'SynchronousCommand[Order="2"]', answer)
+        ed.key("ctrl+z")
+        wait_for(lambda: 'Order="2"' not in " ".join(
+            c.name for c in answer.findChildren(predicate.GenericPredicate(roleName="table cell"), recursive=True)),
+            "the second item undone")
+        # Write Empty String keeps the element with no text
+        ed.find("table cell", "CommandLine  cmd /c echo first logon", answer).grabFocus()
+        ed.key("shift+F10")
+        ed.find("menu item", "Write Empty String").doActionNamed("click")
+        wait_for(lambda: re.search(r"<CommandLine>\s*</CommandLine>|<CommandLine/>", ed.find("text", "XML").text),
+                 "an empty CommandLine")
+        ed.key("ctrl+z")
+
+        item = ed.find("table cell", 'SynchronousCommand[Order="1"]', answer)
         item.grabFocus()
         ed.key("Delete")
         wait_for(lambda: "SynchronousCommand" not in ed.find("text", "XML").text, "the command deleted")
