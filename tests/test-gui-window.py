@@ -49,6 +49,9 @@ config.defaultDelay = 0.3
 config.logDebugToFile = False
 
 import pyatspi  # noqa: E402
+
+# a call to a busy or vanished application fails after seconds, not D-Bus's 25 s
+pyatspi.setTimeout(3000, 15000)
 from dogtail import predicate, tree  # noqa: E402
 
 EDITOR = os.environ["UE_EDITOR"]
@@ -97,13 +100,18 @@ class Editor:
         self.proc = subprocess.Popen([EDITOR, *args], env=env)
         self.app = None
         for _ in range(100):
-            try:
-                self.app = tree.root.application("unattend-editor")
+            # by process: the registry may still list the editor a previous test ended
+            for app in tree.root.children:
+                try:
+                    if app.get_process_id() == self.proc.pid:
+                        self.app = app
+                except Exception:
+                    continue
+            if self.app is not None:
                 break
-            except Exception:
-                if self.proc.poll() is not None:
-                    raise RuntimeError(f"editor exited with {self.proc.returncode}")
-                time.sleep(0.2)
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"editor exited with {self.proc.returncode}")
+            time.sleep(0.2)
         if self.app is None:
             raise RuntimeError("the editor never showed up on the accessibility bus")
         # Xvfb has no window manager to give the window the X input focus that typed
