@@ -401,6 +401,15 @@ def test_validation_live():
         ed.find("table cell", "NoSuchSetting  1", answer).grabFocus()
         ed.key("Delete")
         ed.find("radio button", "Validation (1 error, 0 warnings)")
+
+        # the selection follows the caret in the XML, and the XML marks the tree's selection
+        ed.find("radio button", "XML").doActionNamed("click")
+        xml = ed.find("text", "XML")
+        xml.grabFocus()
+        xml.queryText().setCaretOffset(xml.text.index("<TimeZone>") + 3)
+        wait_for(lambda: ed.find("label", "Selected item").text.endswith("/TimeZone"), "TimeZone selected")
+        ed.find("table cell", "IEHardenUser  maybe", answer).grabFocus()
+        wait_for(lambda: xml.text[:xml.queryText().caretOffset].count("\n") == 5, "the caret on IEHardenUser's line")
     finally:
         ed.close()
         shutil.rmtree(work, ignore_errors=True)
