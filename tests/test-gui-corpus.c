@@ -78,6 +78,13 @@ test_file (gconstpointer data)
   gtk_widget_destroy (GTK_WIDGET (window));
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_ascii_strcasecmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -94,7 +101,7 @@ main (int   argc,
   while ((name = g_dir_read_name (listing)) != NULL)
     if (g_str_has_suffix (name, ".xml"))
       g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_ascii_strcasecmp);
+  g_ptr_array_sort (names, compare_names);
   g_assert_cmpuint (names->len, >, 0);
   for (guint i = 0; i < names->len; i++)
     {

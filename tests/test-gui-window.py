@@ -99,21 +99,27 @@ class Editor:
         env["XDG_CACHE_HOME"] = cache or self.home
         self.proc = subprocess.Popen([EDITOR, *args], env=env)
         self.app = None
+        seen = []
         for _ in range(100):
             # by process: the registry may still list the editor a previous test ended
-            for app in tree.root.children:
+            desktop = pyatspi.Registry.getDesktop(0)
+            seen = []
+            for i in range(desktop.childCount):
                 try:
-                    if app.get_process_id() == self.proc.pid:
+                    app = desktop.getChildAtIndex(i)
+                    pid = app.get_process_id()
+                    seen.append((app.name, pid))
+                    if pid == self.proc.pid:
                         self.app = app
-                except Exception:
-                    continue
+                except Exception as error:
+                    seen.append(("?", str(error)))
             if self.app is not None:
                 break
             if self.proc.poll() is not None:
                 raise RuntimeError(f"editor exited with {self.proc.returncode}")
             time.sleep(0.2)
         if self.app is None:
-            raise RuntimeError("the editor never showed up on the accessibility bus")
+            raise RuntimeError(f"the editor (pid {self.proc.pid}) never showed up on the accessibility bus: {seen}")
         # Xvfb has no window manager to give the window the X input focus that typed
         # keys need; AT-SPI's synthesized keys do not reach GTK there, XTest's do
         for _ in range(50):
