@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "answer-doc-private.h"
@@ -29,6 +30,7 @@ struct _UeAnswerDoc
   const char  *newline;       /* "\r\n" or "\n" */
   char        *indent_unit;
   gboolean     utf16;         /* read as UTF-16LE with a BOM: written back the same way */
+  gboolean     had_bom;       /* a UTF-8 BOM was dropped on reading */
   gboolean     hide_sensitive_data;
   char        *disk_checksum; /* of the bytes last read or written, to notice other writers */
 
@@ -380,6 +382,8 @@ ue_answer_doc_new_from_data (const char  *data,
       length -= 3;
     }
   self = load_text (data, length, display_name, FALSE, error);
+  if (self != NULL)
+    self->had_bom = bytes != (const guchar *) data;
   return self;
 }
 
@@ -484,6 +488,7 @@ save_internal (UeAnswerDoc  *self,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *real_path = NULL;
   GStatBuf st;
   int mode = 0644;
 
@@ -501,10 +506,12 @@ save_internal (UeAnswerDoc  *self,
     ue_answer_doc_hide_passwords (self);
 
   bytes = ue_answer_doc_to_bytes (self);
+  /* the rename below would replace a symbolic link by a file: write where it points */
+  real_path = realpath (path, NULL);
   if (g_stat (path, &st) == 0)
     mode = st.st_mode & 07777;
   /* written to a temporary file and renamed over: a failed save leaves the old file */
-  if (!g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+  if (!g_file_set_contents_full (real_path ? real_path : path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                  G_FILE_SET_CONTENTS_CONSISTENT, mode, &local_error))
     {
       g_set_error (error, UE_ANSWER_DOC_ERROR, UE_ANSWER_DOC_ERROR_FAILED,
@@ -549,6 +556,17 @@ ue_answer_doc_get_path (UeAnswerDoc *self)
   return self->path;
 }
 
+void
+ue_answer_doc_set_untitled (UeAnswerDoc *self)
+{
+  g_return_if_fail (UE_IS_ANSWER_DOC (self));
+  if (self->path == NULL)
+    return;
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->disk_checksum, g_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
+}
+
 const char *
 ue_answer_doc_get_display_name (UeAnswerDoc *self)
 {
@@ -568,6 +586,13 @@ ue_answer_doc_get_newline (UeAnswerDoc *self)
 {
   g_return_val_if_fail (UE_IS_ANSWER_DOC (self), NULL);
   return self->newline;
+}
+
+gboolean
+ue_answer_doc_get_had_bom (UeAnswerDoc *self)
+{
+  g_return_val_if_fail (UE_IS_ANSWER_DOC (self), FALSE);
+  return self->had_bom;
 }
 
 gboolean
