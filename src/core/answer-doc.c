@@ -303,6 +303,10 @@ load_text (const char  *text,
 
   /* untrusted input: no network, no DTD, no entity substitution; errors collected, not printed */
   ctxt = xmlNewParserCtxt ();
+  /* xmlKeepBlanksDefault(0), called by other code in the process (GtkSourceView does when
+   * it reads a style scheme), makes new contexts drop whitespace between elements */
+  ctxt->keepBlanks = 1;
+  ctxt->sax->ignorableWhitespace = ctxt->sax->characters;
   xmlSetStructuredErrorFunc (&first, collect_first_error);
   self->xml = xmlCtxtReadMemory (ctxt, text, len, name, "UTF-8",
                                  XML_PARSE_NONET | XML_PARSE_IGNORE_ENC | XML_PARSE_NOWARNING);
