@@ -342,6 +342,7 @@ test_same_line_comment (void)
   g_assert_cmpstr (out, ==, expected);
 }
 
+
 static const char accounts_doc[] =
   "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\" xmlns:wcm=\"http://schemas.microsoft.com/WMIConfig/2002/State\">\n"
   "  <settings pass=\"oobeSystem\">\n"
@@ -359,6 +360,31 @@ static const char accounts_doc[] =
   "    </component>\n"
   "  </settings>\n"
   "</unattend>\n";
+
+static void
+test_positions_after_edits (void)
+{
+  g_autoptr(UeAnswerDoc) doc = load (accounts_doc);
+  UeNode *node;
+  guint line = 0, column = 0;
+
+  /* a new pass above the existing one moves everything below it down */
+  ue_answer_doc_set_path_value (doc, "specialize/Microsoft-Windows-IE-ESC/IEHardenAdmin", NULL, "false", NULL);
+  node = ue_answer_doc_lookup (doc, "specialize/Microsoft-Windows-IE-ESC/IEHardenAdmin", NULL, NULL);
+  ue_node_get_position (node, &line, &column);
+  g_assert_cmpuint (line, ==, 4);
+  g_assert_cmpuint (column, ==, 7);
+  ue_node_get_attribute_position (ue_node_get_component (node), "processorArchitecture", &line, &column);
+  g_assert_cmpuint (line, ==, 3);
+  g_assert_cmpuint (column, ==, 48);
+  node = ue_answer_doc_lookup (doc, "oobeSystem/Microsoft-Windows-Shell-Setup/FirstLogonCommands", NULL, NULL);
+  ue_node_get_position (node, &line, &column);
+  g_assert_cmpuint (line, ==, 4 + 5);   /* settings, component, setting, and their ends */
+  ue_answer_doc_undo (doc);
+  ue_node_get_position (node, &line, &column);
+  g_assert_cmpuint (line, ==, 4);
+  g_assert_cmpuint (column, ==, 7);
+}
 
 static char *
 command_at (UeAnswerDoc *doc,
@@ -752,6 +778,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/answer-doc/edit/indentation", test_indentation);
   g_test_add_func ("/core/answer-doc/edit/ordered-list", test_ordered_list);
   g_test_add_func ("/core/answer-doc/edit/same-line-comment", test_same_line_comment);
+  g_test_add_func ("/core/answer-doc/edit/positions-after-edits", test_positions_after_edits);
   g_test_add_func ("/core/answer-doc/edit/keyed-items", test_keyed_items);
   g_test_add_func ("/core/answer-doc/edit/attributes", test_attribute_edit);
   g_test_add_func ("/core/answer-doc/edit/empty-values", test_empty_values);
