@@ -25,8 +25,13 @@ def check(name, ok, detail=""):
     results.append((name, bool(ok), detail))
 
 
+# the tool's own temporary folders go here, so a check for leftovers sees only ours
+TOOL_TMPDIR = tempfile.mkdtemp(prefix="ue-catalog-cli-tmp-")
+
+
 def run(*args, env=None):
     full_env = dict(os.environ)
+    full_env["TMPDIR"] = TOOL_TMPDIR
     full_env.update(env or {})
     p = subprocess.run([TOOL] + list(args), capture_output=True, text=True, env=full_env)
     return p.returncode, p.stdout, p.stderr
@@ -305,11 +310,11 @@ def main():
         for name, args, message in cases:
             rc, out, err = run(*args)
             check("error: " + name, rc == 2 and message in err and out == "", "rc=%d stderr=%r" % (rc, err))
-        for leftover in os.listdir(tempfile.gettempdir()):
-            check("no temporary folder left: " + leftover, not leftover.startswith("unattend-editor-") or
-                  os.path.getmtime(os.path.join(tempfile.gettempdir(), leftover)) < os.path.getmtime(wim))
+        for leftover in os.listdir(TOOL_TMPDIR):
+            check("no temporary folder left: " + leftover, False)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(TOOL_TMPDIR, ignore_errors=True)
 
     print("1..%d" % len(results))
     for i, (name, ok, detail) in enumerate(results, 1):

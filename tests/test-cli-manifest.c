@@ -3,47 +3,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
-#include "pe-writer.h"
+#include "dcm-test-util.h"
 
 #define CORE_MANIFEST "amd64_microsoft-windows-core_31bf3856ad364e35_10.0.26100.1_none_a943f5e781a44c5c.manifest"
 #define SECURITY_MANIFEST "amd64_microsoft-windows-network-security_31bf3856ad364e35_10.0.26100.1591_none_68e46b0fda91af4d.manifest"
 
-typedef struct
-{
-  char  *tmp;
-  char  *vectors;   /* NULL when ../shared is absent */
-} Fixture;
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  const char *shared = g_getenv ("UE_SHARED_DIR");
-  g_autofree char *dir = g_build_filename (shared ? shared : "../shared", "test-vectors", "dcm", NULL);
-  g_autofree char *base = g_build_filename (dir, "base_manifest.bin", NULL);
-
-  f->tmp = g_dir_make_tmp ("ue-cli-manifest-XXXXXX", NULL);
-  g_assert_nonnull (f->tmp);
-  f->vectors = g_file_test (base, G_FILE_TEST_EXISTS) ? g_steal_pointer (&dir) : NULL;
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GDir) d = g_dir_open (f->tmp, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->tmp, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (f->tmp);
-  g_free (f->tmp);
-  g_free (f->vectors);
-}
+typedef UeTestDcmFixture Fixture;
 
 static gboolean
 need_vectors (Fixture *f)
@@ -210,9 +177,12 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/cli/manifest/plain", Fixture, NULL, fixture_set_up, test_plain, fixture_tear_down);
-  g_test_add ("/cli/manifest/blob-base", Fixture, NULL, fixture_set_up, test_blob_base, fixture_tear_down);
-  g_test_add ("/cli/manifest/pe-base", Fixture, NULL, fixture_set_up, test_pe_base, fixture_tear_down);
-  g_test_add ("/cli/manifest/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, ue_test_dcm_fixture_set_up, func, ue_test_dcm_fixture_tear_down)
+  ADD ("/cli/manifest/plain", test_plain);
+  ADD ("/cli/manifest/blob-base", test_blob_base);
+  ADD ("/cli/manifest/pe-base", test_pe_base);
+  ADD ("/cli/manifest/errors", test_errors);
+#undef ADD
   return g_test_run ();
 }

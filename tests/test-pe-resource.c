@@ -7,7 +7,7 @@
 
 #include "core/pa30.h"
 #include "core/pe-resource.h"
-#include "pe-writer.h"
+#include "dcm-test-util.h"
 
 static GBytes *
 pattern_blob (gsize len)

@@ -23,6 +23,8 @@ int ue_cmd_validate (int argc, char **argv);
 int ue_cmd_manifest (int argc, char **argv);
 int ue_cmd_images   (int argc, char **argv);
 int ue_cmd_catalog  (int argc, char **argv);
+int ue_cmd_new      (int argc, char **argv);
+int ue_cmd_merge    (int argc, char **argv);
 
 /* shared helpers (cli-util.c) */
 /* print "PREFIX: error: message" style diagnostics on stderr */

@@ -22,6 +22,8 @@ static const UeCommand commands[] = {
   { "show",   ue_cmd_show,   N_("show FILE [--json] [--show-secrets]") },
   { "set",    ue_cmd_set,    N_("set FILE [-o OUT] [--arch ARCH] PATH=VALUE...") },
   { "unset",  ue_cmd_unset,  N_("unset FILE [-o OUT] [--arch ARCH] PATH...") },
+  { "new",    ue_cmd_new,    N_("new [--template NAME] [-o OUT] | new --list") },
+  { "merge",  ue_cmd_merge,  N_("merge BASE OTHER [-o OUT] [--prefer base|other]") },
   { "secret", ue_cmd_secret, N_("secret encode|decode ELEMENT VALUE") },
   { "validate", ue_cmd_validate, N_("validate [--catalog CATALOG | --image WIM[:N]] [--json] FILE...") },
   { "manifest", ue_cmd_manifest, N_("manifest FILE [--base WCP.DLL|BLOB]") },

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pa30-bits-private.h"
 #include "pa30-private.h"
 
 G_DEFINE_QUARK (ue-pa30-error-quark, ue_pa30_error)
@@ -43,277 +44,7 @@ G_DEFINE_QUARK (ue-pa30-error-quark, ue_pa30_error)
 #define TOTAL_LENGTHS    (MAIN_SYMBOLS + LENGTH_SYMBOLS + ALIGNED_SYMBOLS)
 #define PRETREE_SYMBOLS  39
 #define MAX_SEGMENTS     1024
-
-#define HUFF_MAX_LEN     16
-#define HUFF_TABLE_BITS  10
-
-/* ---- bit reader ---------------------------------------------------------------- */
-
-typedef struct
-{
-  const guint8 *data;
-  gsize         len;    /* bytes */
-  guint64       pos;    /* bits read so far, from the start of data */
-  guint64       end;    /* bits that carry data: len * 8 minus the declared padding */
-} BitReader;
-
-static gboolean
-set_truncated (GError **error)
-{
-  g_set_error (error, UE_PA30_ERROR, UE_PA30_ERROR_TRUNCATED,
-               _("the compressed data ends too early"));
-  return FALSE;
-}
-
-static gboolean
-set_corrupt (GError     **error,
-             const char  *what)
-{
-  g_set_error (error, UE_PA30_ERROR, UE_PA30_ERROR_CORRUPT,
-               _("the compressed data is corrupt: %s"), what);
-  return FALSE;
-}
-
-static gboolean
-bits_init (BitReader     *br,
-           const guint8  *data,
-           gsize          len,
-           GError       **error)
-{
-  guint padding;
-
-  if (len == 0)
-    return set_truncated (error);
-  padding = data[0] & 7;
-  br->data = data;
-  br->len = len;
-  br->end = (guint64) len * 8 - padding;
-  br->pos = 3;
-  if (br->end < br->pos)
-    return set_truncated (error);
-  return TRUE;
-}
-
-/* at least 57 bits from the current position; zeros past the data */
-static inline guint64
-bits_peek (const BitReader *br)
-{
-  gsize byte = br->pos >> 3;
-  guint64 word = 0;
-
-  if (byte + 8 <= br->len)
-    {
-      memcpy (&word, br->data + byte, 8);
-      word = GUINT64_FROM_LE (word);
-    }
-  else
-    {
-      for (gsize i = 0; byte + i < br->len; i++)
-        word |= (guint64) br->data[byte + i] << (8 * i);
-    }
-  return word >> (br->pos & 7);
-}
-
-static inline gboolean
-bits_read (BitReader  *br,
-           guint       n,
-           guint32    *out,
-           GError    **error)
-{
-  g_assert (n <= 32);
-  if (br->end - br->pos < n)
-    return set_truncated (error);
-  *out = n == 0 ? 0 : (guint32) (bits_peek (br) & ((G_GUINT64_CONSTANT (1) << n) - 1));
-  br->pos += n;
-  return TRUE;
-}
-
-/* header numbers: k zero bits and a one give the count of nibbles (k + 1), then
- * the nibbles themselves */
-static gboolean
-bits_read_number (BitReader  *br,
-                  guint64    *out,
-                  GError    **error)
-{
-  guint nibbles = 0;
-  guint32 bit, low, high;
-  guint n_bits;
-
-  for (;;)
-    {
-      if (!bits_read (br, 1, &bit, error))
-        return FALSE;
-      if (bit)
-        break;
-      if (++nibbles == 16)
-        return set_corrupt (error, _("a number longer than 64 bits"));
-    }
-  n_bits = (nibbles + 1) * 4;
-  if (n_bits <= 32)
-    {
-      if (!bits_read (br, n_bits, &low, error))
-        return FALSE;
-      *out = low;
-      return TRUE;
-    }
-  if (!bits_read (br, 32, &low, error) || !bits_read (br, n_bits - 32, &high, error))
-    return FALSE;
-  *out = (guint64) high << 32 | low;
-  return TRUE;
-}
-
-/* a byte buffer: its size, padding to the next byte, the bytes */
-static gboolean
-bits_read_buffer (BitReader     *br,
-                  const guint8 **out,
-                  gsize         *out_len,
-                  GError       **error)
-{
-  guint64 size, byte;
-
-  if (!bits_read_number (br, &size, error))
-    return FALSE;
-  br->pos = (br->pos + 7) & ~G_GUINT64_CONSTANT (7);
-  byte = br->pos >> 3;
-  /* the padding of the last byte does not apply to whole bytes read here */
-  if (byte > br->len || size > br->len - byte)
-    return set_truncated (error);
-  *out = br->data + byte;
-  *out_len = size;
-  br->pos += size * 8;
-  if (br->pos > br->end)
-    br->end = br->pos;
-  return TRUE;
-}
-
-/* ---- canonical Huffman codes ----------------------------------------------------
- * Lengths only are transmitted. Codes are assigned from the longest length down:
- * the longest codes get the smallest values, symbols of one length in symbol order.
- * Each code is sent most significant bit first. */
-
-typedef struct
-{
-  guint16 table[1 << HUFF_TABLE_BITS]; /* symbol << 5 | length; 0: a longer code */
-  guint16 count[HUFF_MAX_LEN + 1];
-  guint32 base[HUFF_MAX_LEN + 1];
-  guint16 first[HUFF_MAX_LEN + 1];     /* index in sorted of each length's first symbol */
-  guint16 sorted[MAIN_SYMBOLS];        /* symbols by length, then by value */
-  gboolean empty;
-} Huffman;
-
-static gboolean
-huff_build (Huffman       *h,
-            const guint8  *lengths,
-            guint          n_symbols,
-            GError       **error)
-{
-  guint32 next_code[HUFF_MAX_LEN + 1];
-  guint16 next_index[HUFF_MAX_LEN + 1];
-  guint32 kraft = 0, acc = 0;
-  guint16 index = 0;
-
-  g_assert (n_symbols <= MAIN_SYMBOLS);
-  memset (h->count, 0, sizeof h->count);
-  for (guint s = 0; s < n_symbols; s++)
-    {
-      if (lengths[s] > HUFF_MAX_LEN)
-        return set_corrupt (error, _("a code longer than 16 bits"));
-      h->count[lengths[s]]++;
-    }
-  h->count[0] = 0;
-  for (guint l = 1; l <= HUFF_MAX_LEN; l++)
-    kraft += (guint32) h->count[l] << (HUFF_MAX_LEN - l);
-  /* a table that is never used may be all zeros; any other must be a complete code,
-   * or symbols would share codes */
-  h->empty = kraft == 0;
-  if (h->empty)
-    return TRUE;
-  if (kraft != 1u << HUFF_MAX_LEN)
-    return set_corrupt (error, _("an incomplete or over-full Huffman code"));
-
-  for (guint l = HUFF_MAX_LEN; l >= 1; l--)
-    {
-      h->base[l] = acc;
-      acc = (acc + h->count[l]) >> 1;
-    }
-  for (guint l = 1; l <= HUFF_MAX_LEN; l++)
-    {
-      h->first[l] = next_index[l] = index;
-      index += h->count[l];
-      next_code[l] = h->base[l];
-    }
-  h->base[0] = 0;
-  h->first[0] = 0;
-
-  memset (h->table, 0, sizeof h->table);
-  for (guint s = 0; s < n_symbols; s++)
-    {
-      guint l = lengths[s];
-      guint32 code, reversed = 0;
-
-      if (l == 0)
-        continue;
-      h->sorted[next_index[l]++] = s;
-      code = next_code[l]++;
-      if (l > HUFF_TABLE_BITS)
-        continue;
-      for (guint i = 0; i < l; i++)
-        reversed |= ((code >> i) & 1) << (l - 1 - i);
-      for (guint32 k = reversed; k < (1u << HUFF_TABLE_BITS); k += 1u << l)
-        h->table[k] = (guint16) (s << 5 | l);
-    }
-  return TRUE;
-}
-
-static inline gboolean
-huff_decode (const Huffman  *h,
-             BitReader      *br,
-             guint          *symbol,
-             GError        **error)
-{
-  guint64 word;
-  guint entry, len;
-
-  if (G_UNLIKELY (h->empty))
-    return set_corrupt (error, _("a symbol from an empty code table"));
-  word = bits_peek (br);
-  entry = h->table[word & ((1u << HUFF_TABLE_BITS) - 1)];
-  if (G_LIKELY (entry != 0))
-    {
-      *symbol = entry >> 5;
-      len = entry & 31;
-    }
-  else
-    {
-      guint32 code = 0;
-
-      for (len = 1; len <= HUFF_MAX_LEN; len++)
-        {
-          code = code << 1 | ((word >> (len - 1)) & 1);
-          if (code - h->base[len] < h->count[len])
-            break;
-        }
-      /* a complete code always matches by 16 bits */
-      g_assert (len <= HUFF_MAX_LEN);
-      *symbol = h->sorted[h->first[len] + code - h->base[len]];
-    }
-  if (br->end - br->pos < len)
-    return set_truncated (error);
-  br->pos += len;
-  return TRUE;
-}
-
-/* equal weights: the shorter of two lengths goes to the lower symbols */
-static void
-default_lengths (guint8 *lengths,
-                 guint   n_symbols)
-{
-  guint bits = g_bit_storage (n_symbols - 1);
-  guint n_short = (1u << bits) - n_symbols;
-
-  for (guint s = 0; s < n_symbols; s++)
-    lengths[s] = s < n_short ? bits - 1 : bits;
-}
+G_STATIC_ASSERT (MAIN_SYMBOLS <= UE_HUFF_MAX_SYMBOLS);
 
 /* ---- segments ------------------------------------------------------------------ */
 
@@ -329,9 +60,31 @@ tables_build (Tables        *t,
               const guint8  *lengths,
               GError       **error)
 {
-  return huff_build (&t->main, lengths, MAIN_SYMBOLS, error)
-      && huff_build (&t->lengths, lengths + MAIN_SYMBOLS, LENGTH_SYMBOLS, error)
-      && huff_build (&t->aligned, lengths + MAIN_SYMBOLS + LENGTH_SYMBOLS, ALIGNED_SYMBOLS, error);
+  return _ue_pa30_huff_build (&t->main, lengths, MAIN_SYMBOLS, error)
+      && _ue_pa30_huff_build (&t->lengths, lengths + MAIN_SYMBOLS, LENGTH_SYMBOLS, error)
+      && _ue_pa30_huff_build (&t->aligned, lengths + MAIN_SYMBOLS + LENGTH_SYMBOLS, ALIGNED_SYMBOLS, error);
+}
+
+/* most small manifests use the default tables: built once, shared by all threads */
+static const Tables *
+default_tables (void)
+{
+  static Tables tables;
+  static gsize built = 0;
+
+  if (g_once_init_enter (&built))
+    {
+      guint8 lengths[TOTAL_LENGTHS];
+      gboolean ok;
+
+      _ue_pa30_default_lengths (lengths, MAIN_SYMBOLS);
+      _ue_pa30_default_lengths (lengths + MAIN_SYMBOLS, LENGTH_SYMBOLS);
+      _ue_pa30_default_lengths (lengths + MAIN_SYMBOLS + LENGTH_SYMBOLS, ALIGNED_SYMBOLS);
+      ok = tables_build (&tables, lengths, NULL);
+      g_assert (ok);
+      g_once_init_leave (&built, 1);
+    }
+  return &tables;
 }
 
 /* one segment's 872 lengths, coded against the previous segment's:
@@ -350,15 +103,15 @@ read_segment_lengths (BitReader     *br,
     {
       guint sym, value;
 
-      if (!huff_decode (pretree, br, &sym, error))
+      if (!_ue_huff_decode (pretree, br, &sym, error))
         return FALSE;
       if (sym <= 16)
         out[i++] = sym;
       else if (sym <= 22)
         {
           value = sym <= 19 ? prev[i] + (sym - 16) : prev[i] - (sym - 19);
-          if (value > HUFF_MAX_LEN)   /* also catches going below zero */
-            return set_corrupt (error, _("a code length out of range"));
+          if (value > UE_HUFF_MAX_LEN)   /* also catches going below zero */
+            return _ue_pa30_set_corrupt (error, _("a code length out of range"));
           out[i] = value;
           i++;
         }
@@ -371,16 +124,16 @@ read_segment_lengths (BitReader     *br,
             run = kind + 1;
           else
             {
-              if (!bits_read (br, kind - 1, &extra, error))
+              if (!_ue_bits_read (br, kind - 1, &extra, error))
                 return FALSE;
               run = (1u << (kind - 1)) | extra;
             }
           if (run > TOTAL_LENGTHS - i)
-            return set_corrupt (error, _("a run past the last code length"));
+            return _ue_pa30_set_corrupt (error, _("a run past the last code length"));
           if (sym < 31)
             {
               if (i == 0)
-                return set_corrupt (error, _("a run with no length before it"));
+                return _ue_pa30_set_corrupt (error, _("a run with no length before it"));
               memset (out + i, out[i - 1], run);
             }
           else
@@ -415,28 +168,28 @@ read_composite (BitReader  *br,
   guint64 n, delta, start = 0;
   guint32 value;
 
-  if (!bits_read_number (br, &n, error))
+  if (!_ue_pa30_bits_read_number (br, &n, error))
     return FALSE;
   if (n == 0 || n > MAX_SEGMENTS)
-    return set_corrupt (error, _("an impossible number of segments"));
+    return _ue_pa30_set_corrupt (error, _("an impossible number of segments"));
   c->n_segments = n;
   c->starts = g_new (guint64, n);
   for (guint i = 0; i < n; i++)
     {
-      if (!bits_read_number (br, &delta, error))
+      if (!_ue_pa30_bits_read_number (br, &delta, error))
         return FALSE;
       if (delta > G_MAXUINT64 - start)
-        return set_corrupt (error, _("a segment past the end"));
+        return _ue_pa30_set_corrupt (error, _("a segment past the end"));
       start += delta;
       c->starts[i] = start;
     }
   for (guint i = 0; i < PRETREE_SYMBOLS; i++)
     {
-      if (!bits_read (br, 4, &value, error))
+      if (!_ue_bits_read (br, 4, &value, error))
         return FALSE;
       pretree_lengths[i] = value;
     }
-  if (!huff_build (pretree, pretree_lengths, PRETREE_SYMBOLS, error))
+  if (!_ue_pa30_huff_build (pretree, pretree_lengths, PRETREE_SYMBOLS, error))
     return FALSE;
   /* lengths only, ~1 KiB a segment: tables are built when a segment is reached */
   c->lengths = g_malloc0 ((gsize) (n + 1) * TOTAL_LENGTHS);
@@ -465,19 +218,19 @@ read_plain_distance (BitReader     *br,
 
   if (slot == 7)
     {
-      if (!bits_read (br, 1, &bit, error))
+      if (!_ue_bits_read (br, 1, &bit, error))
         return FALSE;
       if (!bit)
         {
-          if (!bits_read (br, 2, &extra, error))
+          if (!_ue_bits_read (br, 2, &extra, error))
             return FALSE;
           band = 36 + extra;
         }
       else
         {
-          if (!bits_read (br, 1, &bit, error))
+          if (!_ue_bits_read (br, 1, &bit, error))
             return FALSE;
-          if (!bits_read (br, bit ? 4 : 3, &extra, error))
+          if (!_ue_bits_read (br, bit ? 4 : 3, &extra, error))
             return FALSE;
           band = (bit ? 48 : 40) + extra;
         }
@@ -494,13 +247,13 @@ read_plain_distance (BitReader     *br,
   n_bits = (band >> 1) - 1;
   if (n_bits < 4)
     {
-      if (!bits_read (br, n_bits, &extra, error))
+      if (!_ue_bits_read (br, n_bits, &extra, error))
         return FALSE;
       *out = (guint64) top << n_bits | extra;
       return TRUE;
     }
-  if (!bits_read (br, n_bits - 4, &extra, error)
-      || !huff_decode (&t->aligned, br, &aligned, error))
+  if (!_ue_bits_read (br, n_bits - 4, &extra, error)
+      || !_ue_huff_decode (&t->aligned, br, &aligned, error))
     return FALSE;
   *out = (((guint64) top << (n_bits - 4)) | extra) << 4 | aligned;
   return TRUE;
@@ -516,7 +269,7 @@ read_near_delta (BitReader  *br,
   static const guint bits[] = { 14, 16, 18 };
   guint32 raw;
 
-  if (!bits_read (br, bits[slot], &raw, error))
+  if (!_ue_bits_read (br, bits[slot], &raw, error))
     return FALSE;
   switch (slot)
     {
@@ -543,12 +296,13 @@ read_length (BitReader     *br,
   guint sym, zeros = 0;
   guint32 bit, low;
 
+  *out = 0;
   if (length_slot != 0)
     {
       *out = length_slot + 1;
       return TRUE;
     }
-  if (!huff_decode (&t->lengths, br, &sym, error))
+  if (!_ue_huff_decode (&t->lengths, br, &sym, error))
     return FALSE;
   if (sym != 0)
     {
@@ -558,14 +312,14 @@ read_length (BitReader     *br,
   /* long lengths: k zeros and a one, then the k + 8 bits under an implicit top bit */
   for (;;)
     {
-      if (!bits_read (br, 1, &bit, error))
+      if (!_ue_bits_read (br, 1, &bit, error))
         return FALSE;
       if (bit)
         break;
       if (++zeros > 23)
-        return set_corrupt (error, _("a match length beyond 32 bits"));
+        return _ue_pa30_set_corrupt (error, _("a match length beyond 32 bits"));
     }
-  if (!bits_read (br, zeros + 8, &low, error))
+  if (!_ue_bits_read (br, zeros + 8, &low, error))
     return FALSE;
   *out = ((guint64) 1 << (zeros + 8) | low) + 8;
   return TRUE;
@@ -583,14 +337,15 @@ decode_patch (const guint8  *patch,
 {
   BitReader br;
   Composite composite = { 0, };
-  g_autofree Tables *tables = g_new (Tables, 1);
+  g_autofree Tables *transmitted = NULL;
+  const Tables *tables;
   guint32 bit;
   guint64 pos = ref_len, end = (guint64) ref_len + target_len;
   guint64 lru[3] = { 0, 0, 0 };
   guint segment = 0;
   gboolean ok = FALSE;
 
-  if (!bits_init (&br, patch, patch_len, error) || !bits_read (&br, 1, &bit, error))
+  if (!_ue_pa30_bits_init (&br, patch, patch_len, error) || !_ue_bits_read (&br, 1, &bit, error))
     return FALSE;
   if (bit)
     {
@@ -598,22 +353,16 @@ decode_patch (const guint8  *patch,
                    _("the patch has a rift table (used for program files, not for manifests)"));
       return FALSE;
     }
-  if (!bits_read (&br, 1, &bit, error))
+  if (!_ue_bits_read (&br, 1, &bit, error))
     return FALSE;
   if (bit)
-    {
-      guint8 lengths[TOTAL_LENGTHS];
-
-      default_lengths (lengths, MAIN_SYMBOLS);
-      default_lengths (lengths + MAIN_SYMBOLS, LENGTH_SYMBOLS);
-      default_lengths (lengths + MAIN_SYMBOLS + LENGTH_SYMBOLS, ALIGNED_SYMBOLS);
-      if (!tables_build (tables, lengths, error))
-        return FALSE;
-    }
+    tables = default_tables ();
   else
     {
-      if (!read_composite (&br, &composite, error)
-          || !tables_build (tables, composite.lengths + TOTAL_LENGTHS, error))
+      if (!read_composite (&br, &composite, error))
+        goto out;
+      tables = transmitted = g_new (Tables, 1);
+      if (!tables_build (transmitted, composite.lengths + TOTAL_LENGTHS, error))
         goto out;
     }
 
@@ -625,11 +374,11 @@ decode_patch (const guint8  *patch,
       while (segment + 1 < composite.n_segments && pos >= composite.starts[segment + 1])
         {
           segment++;
-          if (!tables_build (tables, composite.lengths + (gsize) (segment + 1) * TOTAL_LENGTHS, error))
+          if (!tables_build (transmitted, composite.lengths + (gsize) (segment + 1) * TOTAL_LENGTHS, error))
             goto out;
         }
 
-      if (!huff_decode (&tables->main, &br, &sym, error))
+      if (!_ue_huff_decode (&tables->main, &br, &sym, error))
         goto out;
       if (sym < 256)
         {
@@ -669,7 +418,7 @@ decode_patch (const guint8  *patch,
       /* dist is unsigned: "before the base" wraps to a huge value and fails here too */
       if (dist == 0 || dist > pos)
         {
-          set_corrupt (error, _("a copy from outside the data"));
+          _ue_pa30_set_corrupt (error, _("a copy from outside the data"));
           goto out;
         }
       n = MIN (length, end - pos);
@@ -753,7 +502,7 @@ check_hash (guint64        alg,
       return FALSE;
     }
   if ((gssize) hash_len != g_checksum_type_get_length (type))
-    return set_corrupt (error, _("the target hash has the wrong size"));
+    return _ue_pa30_set_corrupt (error, _("the target hash has the wrong size"));
   if (!verify)
     return TRUE;
   checksum = g_checksum_new (type);
@@ -809,16 +558,16 @@ ue_pa30_apply (GBytes        *base,
   /* bytes 4-11: the target's time stamp, of no use here */
   if (len < 12)
     {
-      set_truncated (error);
+      _ue_pa30_set_truncated (error);
       return NULL;
     }
-  if (!bits_init (&br, patch + 12, len - 12, error)
-      || !bits_read_number (&br, &file_type_set, error)
-      || !bits_read_number (&br, &file_type, error)
-      || !bits_read_number (&br, &flags, error)
-      || !bits_read_number (&br, &target_size, error)
-      || !bits_read_number (&br, &hash_alg, error)
-      || !bits_read_buffer (&br, &hash, &hash_len, error))
+  if (!_ue_pa30_bits_init (&br, patch + 12, len - 12, error)
+      || !_ue_pa30_bits_read_number (&br, &file_type_set, error)
+      || !_ue_pa30_bits_read_number (&br, &file_type, error)
+      || !_ue_pa30_bits_read_number (&br, &flags, error)
+      || !_ue_pa30_bits_read_number (&br, &target_size, error)
+      || !_ue_pa30_bits_read_number (&br, &hash_alg, error)
+      || !_ue_pa30_bits_read_buffer (&br, &hash, &hash_len, error))
     return NULL;
 
   if (file_type_set & FILE_TYPE_SET_REVERSE)
@@ -840,8 +589,8 @@ ue_pa30_apply (GBytes        *base,
       return NULL;
     }
   if (!check_hash (hash_alg, hash, hash_len, NULL, 0, FALSE, error)
-      || !bits_read_buffer (&br, &preprocess, &preprocess_len, error)
-      || !bits_read_buffer (&br, &payload, &payload_len, error))
+      || !_ue_pa30_bits_read_buffer (&br, &preprocess, &preprocess_len, error)
+      || !_ue_pa30_bits_read_buffer (&br, &payload, &payload_len, error))
     return NULL;
   if (preprocess_len != 0)
     {

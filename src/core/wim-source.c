@@ -13,6 +13,8 @@
 #include "wim-source.h"
 #include "wim-private.h"
 #include "manifest-reader.h"
+#include "pa30.h"
+#include "pe-resource.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -25,6 +27,8 @@ G_DEFINE_QUARK (ue-wim-error-quark, ue_wim_error)
 
 #define MANIFESTS_DIR "/Windows/WinSxS/Manifests"
 #define PACKAGES_DIR  "/Windows/servicing/Packages"
+#define WINSXS_DIR    "/Windows/WinSxS"
+#define WCP_DLL       "/Windows/System32/wcp.dll"
 
 void
 ue_wim_image_free (UeWimImage *image)
@@ -430,20 +434,11 @@ typedef struct
   guint              total;
   guint              step;
   gboolean           cancelled;
+  WIMStruct         *wim;
+  int                index;
+  GBytes            *manifest_base;    /* resource 614/1 of the image's wcp.dll */
+  gboolean           base_looked_up;
 } Build;
-
-/* The one place a DCM\x01 (MSDelta PA30) manifest is to be decoded: the patch
- * applies to a base manifest kept in the image's wcp.dll. Until a decoder is
- * plugged in, returns NULL and the manifest is counted as compressed only. */
-static guint8 *
-decode_compressed_manifest (Build        *b,
-                            const guint8 *data,
-                            gsize         len,
-                            gsize        *out_len)
-{
-  *out_len = 0;
-  return NULL;
-}
 
 static int
 compare_versions (const char *a,
@@ -462,6 +457,129 @@ compare_versions (const char *a,
         break;
     }
   return 0;
+}
+
+static void remove_tree (const char *path);
+
+/* one file of the image, by extraction (works for every kind of WIM); NULL if absent */
+static GBytes *
+extract_file (WIMStruct  *wim,
+              int         index,
+              const char *path)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("unattend-editor-XXXXXX", NULL);
+  g_autofree char *base_name = g_path_get_basename (path);
+  g_autofree char *file = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  if (tmp == NULL)
+    return NULL;
+  file = g_build_filename (tmp, base_name, NULL);
+  if (wimlib_extract_paths (wim, index, tmp, &path, 1,
+                            WIMLIB_EXTRACT_FLAG_NO_PRESERVE_DIR_STRUCTURE |
+                            WIMLIB_EXTRACT_FLAG_NO_ACLS) != 0
+      || !g_file_get_contents (file, &data, &len, NULL))
+    data = NULL;
+  remove_tree (tmp);
+  return data != NULL ? g_bytes_new_take (data, len) : NULL;
+}
+
+static int
+collect_servicing_stack (const struct wimlib_dir_entry *dentry,
+                         void                          *user_data)
+{
+  g_autofree char *lower = NULL;
+
+  if (!(dentry->attributes & WIMLIB_FILE_ATTRIBUTE_DIRECTORY) || dentry->filename == NULL)
+    return 0;
+  lower = g_ascii_strdown (dentry->filename, -1);
+  if (strstr (lower, "_microsoft-windows-servicingstack_") != NULL)
+    g_ptr_array_add (user_data, g_strdup (dentry->filename));
+  return 0;
+}
+
+/* ARCH_NAME_TOKEN_VERSION_LANGUAGE_HASH: the newest servicing stack first */
+static int
+compare_stacks (gconstpointer a,
+                gconstpointer b)
+{
+  g_auto(GStrv) fa = g_strsplit (*(char * const *) a, "_", -1);
+  g_auto(GStrv) fb = g_strsplit (*(char * const *) b, "_", -1);
+
+  return -compare_versions (g_strv_length (fa) > 3 ? fa[3] : NULL,
+                            g_strv_length (fb) > 3 ? fb[3] : NULL);
+}
+
+/* The base compressed manifests are patched against: resource 614/1 of the image's
+ * own wcp.dll, from System32 or, when an image lacks it there, from its newest
+ * servicing stack in WinSxS. */
+static GBytes *
+load_manifest_base (WIMStruct *wim,
+                    int        index)
+{
+  g_autoptr(GBytes) dll = extract_file (wim, index, WCP_DLL);
+  g_autoptr(GBytes) resource = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dll == NULL)
+    {
+      g_autoptr(GPtrArray) stacks = g_ptr_array_new_with_free_func (g_free);
+
+      wimlib_iterate_dir_tree (wim, index, WINSXS_DIR, WIMLIB_ITERATE_DIR_TREE_FLAG_CHILDREN,
+                               collect_servicing_stack, stacks);
+      g_ptr_array_sort (stacks, compare_stacks);
+      for (guint i = 0; i < stacks->len && dll == NULL; i++)
+        {
+          g_autofree char *path = g_strconcat (WINSXS_DIR "/", g_ptr_array_index (stacks, i),
+                                               "/wcp.dll", NULL);
+          dll = extract_file (wim, index, path);
+        }
+    }
+  if (dll == NULL)
+    {
+      g_debug ("the image has no %s: its compressed manifests cannot be decoded", WCP_DLL + 1);
+      return NULL;
+    }
+  resource = ue_pe_find_resource (dll, UE_PE_MANIFEST_BASE_TYPE, UE_PE_MANIFEST_BASE_ID, &error);
+  if (resource == NULL)
+    {
+      g_debug ("wcp.dll: %s: compressed manifests cannot be decoded", error->message);
+      return NULL;
+    }
+  /* a copy of the 9 KB base, not a slice holding the whole DLL */
+  return g_bytes_new (g_bytes_get_data (resource, NULL), g_bytes_get_size (resource));
+}
+
+/* A DCM\x01 manifest is an MSDelta PA30 patch against the base of wcp.dll, looked up
+ * at the first one (images before Windows 8 have none). Without a base the manifest
+ * stays counted as compressed only; a patch that does not decode counts as failed. */
+static guint8 *
+decode_compressed_manifest (Build        *b,
+                            UeWimBlob    *blob,
+                            const guint8 *data,
+                            gsize         len,
+                            gsize        *out_len)
+{
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(GError) error = NULL;
+
+  *out_len = 0;
+  if (!b->base_looked_up)
+    {
+      b->base_looked_up = TRUE;
+      b->manifest_base = load_manifest_base (b->wim, b->index);
+    }
+  if (b->manifest_base == NULL)
+    return NULL;
+  xml = ue_dcm_decode (b->manifest_base, data, len, &error);
+  if (xml == NULL)
+    {
+      g_debug ("%s: %s", blob->name, error->message);
+      b->src->failed++;
+      return NULL;
+    }
+  return g_bytes_unref_to_data (g_steal_pointer (&xml), out_len);
 }
 
 static void
@@ -511,7 +629,7 @@ read_file (Build        *b,
   if (ue_manifest_is_compressed ((const char *) data, len))
     {
       b->src->compressed++;
-      decoded = decode_compressed_manifest (b, data, len, &len);
+      decoded = decode_compressed_manifest (b, blob, data, len, &len);
       if (decoded == NULL)
         return;
       b->src->decoded++;
@@ -677,6 +795,8 @@ ue_wim_source_build_catalog (const char         *path,
   b.cancellable = cancellable;
   b.total = blobs->len;
   b.step = MAX (1, blobs->len / 200);
+  b.wim = wim;
+  b.index = index;
   if (progress != NULL)
     progress (0, b.total, user_data);
 
@@ -693,6 +813,7 @@ ue_wim_source_build_catalog (const char         *path,
         return NULL;
       _ue_wim_reader_read_all (reader, blobs, on_blob, &b);
     }
+  g_clear_pointer (&b.manifest_base, g_bytes_unref);
   if (b.cancelled || g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       if (error != NULL && *error == NULL)

@@ -1,4 +1,4 @@
-/* pe-writer.h — minimal PE32 / PE32+ files with a resource tree, for tests
+/* dcm-test-util.h — for tests on compressed manifests: PE files, the vectors, temp trees
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,5 +28,22 @@ GBytes *ue_test_pe_build (UeTestPeKind   kind,
                           guint          type_id,
                           guint          name_id,
                           GBytes        *blob);
+
+/* ../shared/test-vectors/dcm (from UE_SHARED_DIR), or NULL when it is absent */
+char   *ue_test_dcm_dir          (void);
+/* removes a temporary folder and everything in it */
+void    ue_test_remove_tree      (const char    *path);
+
+/* a temporary folder, and the vectors folder (NULL when ../shared is absent) */
+typedef struct
+{
+  char *tmp;
+  char *vectors;
+} UeTestDcmFixture;
+
+void    ue_test_dcm_fixture_set_up    (UeTestDcmFixture *f,
+                                       gconstpointer     data);
+void    ue_test_dcm_fixture_tear_down (UeTestDcmFixture *f,
+                                       gconstpointer     data);
 
 G_END_DECLS

@@ -1,14 +1,15 @@
-/* pe-writer.c — minimal PE32 / PE32+ files with a resource tree, for tests
+/* dcm-test-util.c — for tests on compressed manifests: PE files, the vectors, temp trees
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Layout: DOS header, PE header at 0x80, one ".rsrc" section at file offset 0x200
+ * PE layout: DOS header, PE header at 0x80, one ".rsrc" section at file offset 0x200
  * mapped at RVA 0x1000. Resource tree: root -> {16, type_id} -> id -> language ->
  * data entry; the name level of type_id also has a named entry the reader must skip.
  */
+#include <glib/gstdio.h>
 #include <string.h>
 
-#include "pe-writer.h"
+#include "dcm-test-util.h"
 
 #define PE_OFFSET     0x80
 #define SECTION_FILE  0x200
@@ -118,4 +119,50 @@ ue_test_pe_build (UeTestPeKind   kind,
     memcpy (r + datax, g_bytes_get_data (blob, NULL), blob_len);
 
   return g_bytes_new_take (f, SECTION_FILE + raw_size);
+}
+
+char *
+ue_test_dcm_dir (void)
+{
+  const char *shared = g_getenv ("UE_SHARED_DIR");
+  g_autofree char *dir = g_build_filename (shared ? shared : "../shared", "test-vectors", "dcm", NULL);
+  g_autofree char *base = g_build_filename (dir, "base_manifest.bin", NULL);
+
+  return g_file_test (base, G_FILE_TEST_EXISTS) ? g_steal_pointer (&dir) : NULL;
+}
+
+void
+ue_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        ue_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+void
+ue_test_dcm_fixture_set_up (UeTestDcmFixture *f,
+                            gconstpointer     data)
+{
+  f->tmp = g_dir_make_tmp ("ue-dcm-test-XXXXXX", NULL);
+  g_assert_nonnull (f->tmp);
+  f->vectors = ue_test_dcm_dir ();
+}
+
+void
+ue_test_dcm_fixture_tear_down (UeTestDcmFixture *f,
+                               gconstpointer     data)
+{
+  ue_test_remove_tree (f->tmp);
+  g_free (f->tmp);
+  g_free (f->vectors);
 }

@@ -1,0 +1,203 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# unattend-tool new / merge, driven as a script would (TAP output)
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+TOOL = os.environ["UE_TOOL"]
+DATA = os.path.join(os.environ["UE_TEST_DATA"], "merge")
+TEMPLATES = os.path.join(os.environ["UE_TEST_DATA"], "..", "..", "data", "templates")
+tests = []
+
+
+def test(fn):
+    tests.append(fn)
+    return fn
+
+
+def run(*args, check=None):
+    p = subprocess.run([TOOL, *args], capture_output=True)
+    if check is not None and p.returncode != check:
+        raise AssertionError(f"{args}: exit {p.returncode}, expected {check}\nstdout: {p.stdout!r}\nstderr: {p.stderr!r}")
+    return p
+
+
+def show(path):
+    return json.loads(run("show", path, "--json", "--show-secrets", check=0).stdout)
+
+
+def values(doc, pass_name, component, arch="amd64"):
+    for p in doc["passes"]:
+        if p["pass"] == pass_name:
+            for c in p["components"]:
+                if c["name"] == component and c["arch"] == arch:
+                    return c["settings"]
+    return None
+
+
+def template_names():
+    out = run("new", "--list", check=0).stdout.decode()
+    return [line.split()[0] for line in out.splitlines()]
+
+
+@test
+def new_empty(d):
+    p = run("new", check=0)
+    assert p.stdout.startswith(b'<?xml version="1.0" encoding="utf-8"?>\r\n<unattend '), p.stdout
+    out = os.path.join(d, "new.xml")
+    run("new", "-o", out, check=0)
+    assert open(out, "rb").read() == p.stdout
+    assert show(out)["passes"] == []
+
+
+@test
+def new_list(d):
+    out = run("new", "--list", check=0).stdout.decode()
+    lines = out.splitlines()
+    names = [line.split()[0] for line in lines]
+    for required in ("server2008-sysprep", "exchange2007-server2008", "server2012-sysprep",
+                     "windows-autounattend-uefi", "skip-oobe"):
+        assert required in names, out
+    for line in lines:
+        name, title = line.split(None, 1)
+        assert title.strip(), line
+    assert "Windows Server 2008 master image (sysprep)" in out
+
+
+@test
+def new_from_each_template(d):
+    for name in template_names():
+        source = open(os.path.join(TEMPLATES, name + ".xml"), "rb").read()
+        # with passwords in clear the document is the template, byte for byte
+        p = run("new", "--template", name, "--show-sensitive-data", check=0)
+        assert p.stdout == source, name
+        # by default placeholders are hidden like any password, the rest is the same
+        out = os.path.join(d, name + ".xml")
+        run("new", "-t", name, "-o", out, check=0)
+        written = open(out, "rb").read()
+        assert b"<PlainText>true</PlainText>" not in written, name
+        assert written.count(b"\r\n") == source.count(b"\r\n"), name
+        assert show(out)["passes"], name
+
+
+@test
+def new_bad_usage(d):
+    p = run("new", "--template", "no-such-template", check=2)
+    assert b"no-such-template" in p.stderr, p.stderr
+    run("new", "--list", "--template", "skip-oobe", check=2)
+    run("new", "extra-argument", check=2)
+
+
+@test
+def merge_prefer_base(d):
+    base = os.path.join(DATA, "base.xml")
+    before = open(base, "rb").read()
+    out = os.path.join(d, "out.xml")
+    p = run("merge", base, os.path.join(DATA, "other.xml"), "-o", out, check=0)
+    err = p.stderr.decode().splitlines()
+    assert err == [
+        f"{base}: warning: specialize/Microsoft-Windows-Shell-Setup/ComputerName: base “BASE-PC”, other “OTHER-PC”, kept base",
+        f"{base}: warning: oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/AdministratorPassword: "
+        "base “********”, other “********”, kept base",
+    ], err
+    # BASE itself is never written
+    assert open(base, "rb").read() == before
+    doc = show(out)
+    spec = values(doc, "specialize", "Microsoft-Windows-Shell-Setup")
+    assert spec["ComputerName"] == "BASE-PC", spec
+    assert spec["RegisteredOwner"] == "Other", spec
+    assert values(doc, "specialize", "Microsoft-Windows-IE-ESC") == {
+        "IEHardenAdmin": "false"}
+    oobe = values(doc, "oobeSystem", "Microsoft-Windows-Shell-Setup")
+    accounts = "UserAccounts/LocalAccounts/LocalAccount"
+    assert oobe[accounts + "[Name=backup]/Group"] == "Backup Operators", oobe
+    assert oobe[accounts + "[Name=ops]/Group"] == "Administrators", oobe
+    assert oobe["UserAccounts/AdministratorPassword/Value"] == "Base-Password-1"
+    # BASE's comment, line endings and 4-space layout are kept
+    merged = open(out, "rb").read()
+    assert merged.startswith(before.split(b"    <settings")[0]), merged
+    assert b"\n" not in merged.replace(b"\r\n", b"")
+    assert b"\r\n            <RegisteredOwner>Other</RegisteredOwner>\r\n" in merged, merged
+
+
+@test
+def merge_prefer_other(d):
+    base = os.path.join(DATA, "base.xml")
+    p = run("merge", base, os.path.join(DATA, "other.xml"), "--prefer", "other", check=0)
+    assert b"kept other" in p.stderr and b"kept base" not in p.stderr, p.stderr
+    out = os.path.join(d, "out.xml")
+    open(out, "wb").write(p.stdout)
+    doc = show(out)
+    spec = values(doc, "specialize", "Microsoft-Windows-Shell-Setup")
+    assert spec["ComputerName"] == "OTHER-PC", spec
+    oobe = values(doc, "oobeSystem", "Microsoft-Windows-Shell-Setup")
+    assert oobe["UserAccounts/AdministratorPassword/Value"] == "Other-Password-2"
+
+
+@test
+def merge_same_file_changes_nothing(d):
+    base = os.path.join(DATA, "base.xml")
+    p = run("merge", base, base, check=0)
+    assert p.stderr == b"", p.stderr
+    assert p.stdout == open(base, "rb").read()
+
+
+@test
+def merge_two_templates_validates(d):
+    base = os.path.join(TEMPLATES, "server2008-sysprep.xml")
+    other = os.path.join(TEMPLATES, "exchange2007-server2008.xml")
+    out = os.path.join(d, "out.xml")
+    p = run("merge", base, other, "-o", out, check=0)
+    # the two share everything but the first-logon commands, matched by Order
+    warnings = p.stderr.decode().splitlines()
+    assert warnings and all("FirstLogonCommands/SynchronousCommand[Order=1]/" in w for w in warnings), warnings
+    run("validate", out, check=0)
+    oobe = values(show(out), "oobeSystem", "Microsoft-Windows-Shell-Setup")
+    commands = [k for k in oobe if k.endswith("/CommandLine")]
+    assert len(commands) == 11, commands
+    assert oobe["FirstLogonCommands/SynchronousCommand[Order=1]/CommandLine"] == "cmd /c C:\\Scripts\\after-imaging.cmd"
+
+
+@test
+def merge_errors(d):
+    base = os.path.join(DATA, "base.xml")
+    other = os.path.join(DATA, "other.xml")
+    out = os.path.join(d, "out.xml")
+    p = run("merge", base, os.path.join(d, "missing.xml"), "-o", out, check=2)
+    assert b"missing.xml: error:" in p.stderr, p.stderr
+    assert not os.path.exists(out)
+    broken = os.path.join(d, "broken.xml")
+    open(broken, "w").write("<unattend xmlns='urn:schemas-microsoft-com:unattend'><settings>")
+    p = run("merge", broken, other, check=2)
+    assert p.stderr.startswith(broken.encode() + b":"), p.stderr
+    run("merge", base, other, "--prefer", "mine", check=2)
+    run("merge", base, check=2)
+    # a one-pass fragment cannot take OTHER's other passes: nothing is written
+    fragment = os.path.join(d, "fragment.xml")
+    open(fragment, "w").write('<settings pass="windowsPE"/>\n')
+    p = run("merge", fragment, other, "-o", out, check=2)
+    assert b"fragment.xml: error:" in p.stderr, p.stderr
+    assert not os.path.exists(out)
+
+
+def main():
+    print(f"1..{len(tests)}")
+    failed = 0
+    for i, fn in enumerate(tests, 1):
+        with tempfile.TemporaryDirectory() as d:
+            try:
+                fn(d)
+                print(f"ok {i} /cli/templates/{fn.__name__}")
+            except Exception as e:  # report and go on
+                failed += 1
+                print(f"not ok {i} /cli/templates/{fn.__name__}")
+                for line in str(e).splitlines() or [repr(e)]:
+                    print(f"# {line}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
