@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz-common.h"
 #include "core/answer-doc.h"
 #include "core/message.h"
 #include "core/validator.h"
@@ -23,22 +24,10 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static UeValidator *validator;
 
-static GLogWriterOutput
-abort_on_fatal (GLogLevelFlags   level,
-                const GLogField *fields,
-                gsize            n_fields,
-                gpointer         user_data)
-{
-  g_log_writer_standard_streams (level, fields, n_fields, user_data);
-  if (level & (G_LOG_FLAG_FATAL | G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    abort ();
-  return G_LOG_WRITER_HANDLED;
-}
-
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
-  g_log_set_writer_func (abort_on_fatal, NULL, NULL);
+  fuzz_init_logging ();
   validator = ue_validator_new (NULL);
   return 0;
 }
