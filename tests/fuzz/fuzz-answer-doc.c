@@ -2,7 +2,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * fuzz-sources: src/core/answer-doc.c src/core/answer-doc-edit.c src/core/answer-doc-node.c src/core/answer-doc-source.c src/core/edit.c src/core/edit-attr.c src/core/edit-group.c src/core/edit-node.c src/core/edit-text.c src/core/passes.c src/core/secret.c src/core/setting-path.c
  * fuzz-corpus: tests/fuzz/seeds-answer tests/data
  *
  * Input: the file's bytes, optionally followed by a NUL and edit opcodes (the loader

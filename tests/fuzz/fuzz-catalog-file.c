@@ -2,7 +2,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * fuzz-sources: src/core/catalog-file.c src/core/catalog.c src/core/passes.c
  * fuzz-corpus: tests/fuzz/seeds-catalog
  *
  * The header's checksum stops almost every mutation before the payload is read, so

@@ -2,7 +2,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * fuzz-sources: src/core/manifest-reader.c src/core/manifest-schema.c src/core/catalog.c src/core/passes.c src/core/pa30.c src/core/pa30-bits.c
  * fuzz-corpus: tests/data/manifests
  *
  * Whatever the bytes: a definition or an error with a message, and the quick

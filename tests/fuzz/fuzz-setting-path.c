@@ -2,7 +2,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * fuzz-sources: src/core/setting-path.c src/core/passes.c
  * fuzz-corpus: tests/fuzz/seeds-path
  *
  * parse → to_string → parse must give the same path, and to_string of that the same text.

@@ -2,8 +2,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * fuzz-sources: src/core/answer-doc.c src/core/answer-doc-edit.c src/core/answer-doc-node.c src/core/answer-doc-source.c src/core/edit.c src/core/edit-attr.c src/core/edit-group.c src/core/edit-node.c src/core/edit-text.c src/core/passes.c src/core/secret.c src/core/setting-path.c src/core/catalog.c src/core/default-catalog.c src/core/manifest-reader.c src/core/manifest-schema.c src/core/pa30.c src/core/pa30-bits.c src/core/message.c src/core/validator.c src/core/validator-document.c src/core/validator-settings.c src/core/validator-values.c
- * fuzz-resources: data/core.gresource.xml
  * fuzz-corpus: tests/fuzz/seeds-answer tests/data/answer
  *
  * Against the default catalog: every message has words and a position inside the file

@@ -2,7 +2,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * fuzz-sources: src/core/wim-source.c src/core/wim-reader.c src/core/pe-resource.c src/core/manifest-reader.c src/core/manifest-schema.c src/core/catalog.c src/core/passes.c src/core/pa30.c src/core/pa30-bits.c
  * fuzz-corpus: tests/fuzz/seeds-wim
  * fuzz-args: -malloc_limit_mb=65536
  *
