@@ -58,8 +58,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   doc = ue_answer_doc_new_from_data ((const char *) data, size, "fuzz.xml", NULL);
   if (doc == NULL)
     return 0;
+  /* a CR alone ends a line too */
   for (gsize i = 0; i < size; i++)
-    lines += data[i] == '\n';
+    lines += data[i] == '\n' || data[i] == '\r';
 
   errors = ue_validator_run (validator, doc);
   messages = ue_validator_get_messages (validator);
