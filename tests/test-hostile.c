@@ -10,6 +10,8 @@
 #include <sys/resource.h>
 
 #include "core/answer-doc.h"
+#include "core/catalog.h"
+#include "core/manifest-reader.h"
 
 #define ROOT_OPEN "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">"
 
@@ -339,6 +341,54 @@ test_odd_password_shapes (void)
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), text, strlen (text));
 }
 
+#define MANIFEST_HEAD \
+  "<?xml version=\"1.0\"?><assembly xmlns=\"urn:schemas-microsoft-com:asm.v3\" manifestVersion=\"1.0\">" \
+  "<assemblyIdentity name=\"Hostile\" version=\"1.0.0.0\" processorArchitecture=\"amd64\" language=\"neutral\" " \
+  "publicKeyToken=\"31bf3856ad364e35\" versionScope=\"nonSxS\"/><configuration " \
+  "xmlns:wcm=\"http://schemas.microsoft.com/WMIConfig/2002/State\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\">" \
+  "<configurationSchema><xsd:schema xmlns=\"Hostile\" targetNamespace=\"Hostile\">"
+#define MANIFEST_TAIL "</xsd:schema></configurationSchema></configuration></assembly>"
+
+/* types of four elements of the next type, ten deep: 4^10 settings from 3 kB */
+static void
+test_manifest_type_bomb (void)
+{
+  g_autoptr(GString) text = g_string_new (MANIFEST_HEAD "<xsd:element name=\"Root\" type=\"T0\" wcm:passes=\"specialize\"/>");
+  g_autoptr(GError) error = NULL;
+  UeComponentDef *def;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_string_append_printf (text, "<xsd:complexType name=\"T%u\"><xsd:sequence>", i);
+      for (guint j = 0; j < 4; j++)
+        g_string_append_printf (text, "<xsd:element name=\"E%u\" type=\"T%u\"/>", j, i + 1);
+      g_string_append (text, "</xsd:sequence></xsd:complexType>");
+    }
+  g_string_append (text, "<xsd:complexType name=\"T10\"><xsd:sequence><xsd:element name=\"Leaf\" type=\"xsd:string\"/>"
+                         "</xsd:sequence></xsd:complexType>" MANIFEST_TAIL);
+  def = ue_manifest_read_component (text->str, text->len, "bomb.manifest", &error);
+  g_assert_null (def);
+  g_assert_error (error, UE_MANIFEST_ERROR, UE_MANIFEST_ERROR_UNSAFE);
+  g_assert_true (g_str_has_prefix (error->message, "bomb.manifest: error: "));
+}
+
+/* 100,000 settings, each written out: read in full */
+static void
+test_manifest_100k_settings (void)
+{
+  g_autoptr(GString) text = g_string_new (MANIFEST_HEAD);
+  g_autoptr(GError) error = NULL;
+  UeComponentDef *def;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (text, "<xsd:element name=\"S%u\" type=\"xsd:string\" wcm:passes=\"specialize\"/>", i);
+  g_string_append (text, MANIFEST_TAIL);
+  def = ue_manifest_read_component (text->str, text->len, "big.manifest", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (def->settings->len, ==, 100000);
+  ue_component_def_unref (def);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -350,6 +400,8 @@ main (int argc, char **argv)
   g_test_add_func ("/core/hostile/nul-bytes", test_nul_bytes);
   g_test_add_func ("/core/hostile/utf16-save", test_utf16_save);
   g_test_add_func ("/core/hostile/odd-password-shapes", test_odd_password_shapes);
+  g_test_add_func ("/core/hostile/manifest-type-bomb", test_manifest_type_bomb);
+  g_test_add_func ("/core/hostile/manifest-100k-settings", test_manifest_100k_settings);
   g_test_add_func ("/core/hostile/50mb", test_50mb);
   return g_test_run ();
 }

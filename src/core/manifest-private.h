@@ -30,8 +30,11 @@ void              _ue_manifest_schema_add_string      (UeManifestSchema *schema,
                                                        char             *value);
 void              _ue_manifest_schema_set_description (UeManifestSchema *schema,
                                                        const char       *text);
-void              _ue_manifest_schema_build           (UeManifestSchema *schema,
-                                                       UeComponentDef   *def);
+/* FALSE (UE_MANIFEST_ERROR_UNSAFE) when the types expand beyond any real component */
+gboolean          _ue_manifest_schema_build           (UeManifestSchema *schema,
+                                                       UeComponentDef   *def,
+                                                       const char       *filename,
+                                                       GError          **error);
 /* an attribute of the reader's current element, in namespace ns (NULL: unqualified) */
 char             *_ue_manifest_attr                   (void             *reader,
                                                        const char       *name,

@@ -381,7 +381,8 @@ ue_manifest_read_component (const char  *data,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  _ue_manifest_schema_build (schema, def);
+  if (!_ue_manifest_schema_build (schema, def, r.filename, error))
+    return NULL;
   return g_steal_pointer (&def);
 }
 

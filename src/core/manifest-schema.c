@@ -11,12 +11,18 @@
 #define G_LOG_DOMAIN "ue-core"
 
 #include "manifest-private.h"
+#include "manifest-reader.h"
 
+#include <glib/gi18n.h>
 #include <libxml/xmlreader.h>
 #include <string.h>
 
 /* Guards against schemas whose types contain themselves. */
 #define MAX_NESTING 24
+/* Types used by several elements are expanded for each: a few kB of types that each
+ * hold four elements of the next type would expand to millions of settings ("billion
+ * laughs" with types). Real components have at most a few thousand. */
+#define MAX_SETTINGS 100000
 
 /* What a manifest shows instead of a display name it keeps in a DLL resource */
 #define FROM_THE_IMAGE "(from the image)"
@@ -73,6 +79,7 @@ struct _UeManifestSchema
   GArray     *stack;          /* Frame */
   char       *description;
   guint       n_hidden;
+  guint       n_built;        /* settings made by the expansion so far */
 };
 
 static void
@@ -518,7 +525,7 @@ build_setting (UeManifestSchema *schema,
   g_autoptr(UeSettingDef) def = NULL;
   UeSettingKind kind;
 
-  if (nesting > MAX_NESTING)
+  if (nesting > MAX_NESTING || ++schema->n_built > MAX_SETTINGS)
     return NULL;
   kind = el->repeating ? UE_SETTING_KIND_LIST : complex ? UE_SETTING_KIND_COMPLEX : UE_SETTING_KIND_SIMPLE;
   def = ue_setting_def_new (el->name, kind);
@@ -579,14 +586,17 @@ build_setting (UeManifestSchema *schema,
   return g_steal_pointer (&def);
 }
 
-void
+gboolean
 _ue_manifest_schema_build (UeManifestSchema *schema,
-                           UeComponentDef   *def)
+                           UeComponentDef   *def,
+                           const char       *filename,
+                           GError          **error)
 {
   g_free (def->description);
   def->description = g_steal_pointer (&schema->description);
   schema->n_hidden = 0;
-  for (guint i = 0; i < schema->top->len; i++)
+  schema->n_built = 0;
+  for (guint i = 0; i < schema->top->len && schema->n_built <= MAX_SETTINGS; i++)
     {
       g_autoptr(UeSettingDef) setting = build_setting (schema, g_ptr_array_index (schema->top, i),
                                                        UE_PASS_NONE, 0);
@@ -596,4 +606,12 @@ _ue_manifest_schema_build (UeManifestSchema *schema,
         ue_component_def_add_setting (def, setting);
     }
   def->n_hidden = schema->n_hidden;
+  if (schema->n_built > MAX_SETTINGS)
+    {
+      g_set_error (error, UE_MANIFEST_ERROR, UE_MANIFEST_ERROR_UNSAFE,
+                   _("%s: error: the settings schema expands to more than %u settings (types nested in types): not read"),
+                   filename, MAX_SETTINGS);
+      return FALSE;
+    }
+  return TRUE;
 }

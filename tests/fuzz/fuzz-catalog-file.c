@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fuzz-common.h"
 #include "core/catalog-file.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
@@ -22,24 +23,12 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 static char *in_path;
 static char *out_path;
 
-static GLogWriterOutput
-abort_on_fatal (GLogLevelFlags   level,
-                const GLogField *fields,
-                gsize            n_fields,
-                gpointer         user_data)
-{
-  g_log_writer_standard_streams (level, fields, n_fields, user_data);
-  if (level & (G_LOG_FLAG_FATAL | G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    abort ();
-  return G_LOG_WRITER_HANDLED;
-}
-
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
   g_autofree char *dir = NULL;
 
-  g_log_set_writer_func (abort_on_fatal, NULL, NULL);
+  fuzz_init_logging ();
   /* in memory when possible: a disk would make every run wait for it */
   if (g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR) && g_access ("/dev/shm", W_OK) == 0)
     dir = g_mkdtemp (g_strdup ("/dev/shm/ue-fuzz-catalog-XXXXXX"));

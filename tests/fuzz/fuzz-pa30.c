@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * fuzz-corpus: ../shared/test-vectors/dcm ../shared/test-vectors/dcm/fuzz-seeds
+ * fuzz-args: -max_len=8192
  *
  * Each input goes through the whole-file path (DCM or PA30 header first) and, since
  * hostile headers mostly stop at the file-type check, also straight into the payload

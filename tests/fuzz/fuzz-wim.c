@@ -8,48 +8,38 @@
  * Seeds: a small XPRESS WIM and a solid LZMS ESD with a few manifests under
  * Windows/WinSxS/Manifests. The bytes go to a file (libwim reads files); listing and
  * building give a result or a UE_WIM_ERROR with a message, never a crash. libwim itself
- * asks malloc for any size a damaged header claims (12 GB seen; untouched, so harmless
- * with overcommit): the malloc limit is raised, the RSS limit still holds.
+ * asks malloc for any size a damaged image claims (12 GB seen; untouched, so harmless
+ * with overcommit): libFuzzer's malloc limit is raised, ASan refuses such blocks.
  */
 #include <glib/gstdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "fuzz-common.h"
 #include "core/wim-source.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 const char *__asan_default_options (void);
 
-/* libwim asks malloc for whatever size a damaged header claims and handles NULL, as
- * glibc returns it; ASan's default is to abort on such a request instead */
+/* libwim asks malloc for whatever size a damaged image claims and handles NULL. glibc
+ * hands out such blocks lazily; ASan maps shadow memory for them (2 GB of RSS for a
+ * 16 GB block) or aborts: above 1 GB it returns NULL here, and libwim's error path runs */
 const char *
 __asan_default_options (void)
 {
-  return "allocator_may_return_null=1";
+  return "allocator_may_return_null=1:max_allocation_size_mb=1024";
 }
 
 static char *path;
-
-static GLogWriterOutput
-abort_on_fatal (GLogLevelFlags   level,
-                const GLogField *fields,
-                gsize            n_fields,
-                gpointer         user_data)
-{
-  g_log_writer_standard_streams (level, fields, n_fields, user_data);
-  if (level & (G_LOG_FLAG_FATAL | G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    abort ();
-  return G_LOG_WRITER_HANDLED;
-}
 
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
   g_autofree char *dir = NULL;
 
-  g_log_set_writer_func (abort_on_fatal, NULL, NULL);
+  fuzz_init_logging ();
   /* in memory when possible: a disk would make every run wait for it */
   if (g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR) && g_access ("/dev/shm", W_OK) == 0)
     dir = g_mkdtemp (g_strdup ("/dev/shm/ue-fuzz-wim-XXXXXX"));

@@ -1,0 +1,29 @@
+/* fuzz-common.h — shared by the fuzz targets: GLib messages that must end the run
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A failed check or a critical aborts: libFuzzer keeps the input of an abort(), not of
+ * the SIGTRAP that GLib raises for a fatal message.
+ */
+#pragma once
+
+#include <glib.h>
+#include <stdlib.h>
+
+static GLogWriterOutput
+fuzz_abort_on_fatal (GLogLevelFlags   level,
+                     const GLogField *fields,
+                     gsize            n_fields,
+                     gpointer         user_data)
+{
+  g_log_writer_standard_streams (level, fields, n_fields, user_data);
+  if (level & (G_LOG_FLAG_FATAL | G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    abort ();
+  return G_LOG_WRITER_HANDLED;
+}
+
+static inline void
+fuzz_init_logging (void)
+{
+  g_log_set_writer_func (fuzz_abort_on_fatal, NULL, NULL);
+}
