@@ -70,6 +70,7 @@ test_round_trip_bom (void)
 
   /* the BOM is read and never written */
   g_assert_cmpstr (out, ==, text + 3);
+  g_assert_true (ue_answer_doc_get_had_bom (doc));
 }
 
 static void
@@ -314,6 +315,31 @@ test_indentation (void)
       out = dump (doc);
       g_assert_cmpstr (out, ==, text);
     }
+}
+
+static void
+test_same_line_comment (void)
+{
+  const char *text = "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n"
+                     "  <servicing>\n"
+                     "    <package action=\"install\"/> <!-- the language pack -->\n"
+                     "  </servicing>\n"
+                     "</unattend>\n";
+  const char *expected = "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n"
+                         "  <servicing>\n"
+                         "    <package action=\"install\"/> <!-- the language pack -->\n"
+                         "    <package/>\n"
+                         "  </servicing>\n"
+                         "</unattend>\n";
+  g_autoptr(UeAnswerDoc) doc = load (text);
+  UeNode *servicing = ue_node_get_first_child (ue_answer_doc_get_root (doc));
+  g_autofree char *out = NULL;
+
+  /* a second element of the same name, after the comment that belongs to the first */
+  ue_answer_doc_append_element (doc, servicing, "package");
+  g_assert_cmpuint (ue_node_count_children (servicing), ==, 2);
+  out = dump (doc);
+  g_assert_cmpstr (out, ==, expected);
 }
 
 static const char accounts_doc[] =
@@ -725,6 +751,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/answer-doc/edit/new-document", test_new_document);
   g_test_add_func ("/core/answer-doc/edit/indentation", test_indentation);
   g_test_add_func ("/core/answer-doc/edit/ordered-list", test_ordered_list);
+  g_test_add_func ("/core/answer-doc/edit/same-line-comment", test_same_line_comment);
   g_test_add_func ("/core/answer-doc/edit/keyed-items", test_keyed_items);
   g_test_add_func ("/core/answer-doc/edit/attributes", test_attribute_edit);
   g_test_add_func ("/core/answer-doc/edit/empty-values", test_empty_values);

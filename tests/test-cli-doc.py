@@ -59,6 +59,10 @@ def round_trip_without_assignments(d):
     open(src, "wb").write(data)
     run("set", src, "-o", out, check=0)
     assert open(out, "rb").read() == data[3:]
+    # validation says why the BOM goes
+    p = run("validate", src, check=0)
+    assert "byte-order mark" in p.stderr, p.stderr
+    assert "byte-order mark" not in run("validate", out, check=0).stderr
 
 
 @test

@@ -182,8 +182,13 @@ insert_element (UeAnswerDoc *self,
 
       while (last != NULL && last->type != XML_ELEMENT_NODE)
         last = last->prev;
-      /* after the last element (or at the start when only blanks and comments are there) */
+      /* after the last element (or at the start when only blanks and comments are there);
+       * a comment on the same line as that element stays with it */
       after = last ? last->next : parent->children;
+      while (last != NULL && after != NULL &&
+             (after->type == XML_COMMENT_NODE ||
+              (_ue_xml_is_blank (after) && strchr ((const char *) after->content, '\n') == NULL)))
+        after = after->next;
       link_new (self, parent, after, new_blank (parent, indent));
       link_new (self, parent, after, element);
     }
@@ -214,7 +219,6 @@ ue_answer_doc_ensure_child (UeAnswerDoc *self,
                             const char  *name)
 {
   UeNode *found;
-  xmlNode *el;
 
   g_return_val_if_fail (UE_IS_ANSWER_DOC (self), NULL);
   g_return_val_if_fail (parent != NULL, NULL);
@@ -223,6 +227,20 @@ ue_answer_doc_ensure_child (UeAnswerDoc *self,
   found = ue_answer_doc_find_child (self, parent, name);
   if (found != NULL)
     return found;
+  return ue_answer_doc_append_element (self, parent, name);
+}
+
+UeNode *
+ue_answer_doc_append_element (UeAnswerDoc *self,
+                              UeNode      *parent,
+                              const char  *name)
+{
+  xmlNode *el;
+
+  g_return_val_if_fail (UE_IS_ANSWER_DOC (self), NULL);
+  g_return_val_if_fail (parent != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
   el = new_element (XML_NODE (parent), name);
   insert_element (self, XML_NODE (parent), NULL, el);
   return UE_NODE (el);
@@ -306,19 +324,6 @@ ue_answer_doc_ensure_component (UeAnswerDoc *self,
   return UE_NODE (el);
 }
 
-static guint
-item_order (UeAnswerDoc *self,
-            UeNode      *item)
-{
-  UeNode *order = ue_answer_doc_find_child (self, item, "Order");
-  g_autofree char *text = order ? ue_node_dup_text (order) : NULL;
-  guint64 n = 0;
-
-  if (text == NULL || !g_ascii_string_to_unsigned (g_strstrip (text), 10, 0, G_MAXUINT, &n, NULL))
-    return 0;
-  return n;
-}
-
 static void
 set_order (UeAnswerDoc *self,
            UeNode      *item,
@@ -368,7 +373,7 @@ ue_answer_doc_add_list_item (UeAnswerDoc *self,
           guint max = 0;
           for (UeNode *n = ue_node_get_first_child (parent); n != NULL; n = ue_node_get_next (n))
             if (n != UE_NODE (el) && strcmp (ue_node_get_name (n), item_name) == 0)
-              max = MAX (max, item_order (self, n));
+              max = MAX (max, ue_node_get_order (n));
           key_value = next_order = g_strdup_printf ("%u", max + 1);
         }
       ue_answer_doc_set_text (self, ue_answer_doc_ensure_child (self, UE_NODE (el), key),
@@ -398,7 +403,7 @@ ue_answer_doc_insert_ordered_item (UeAnswerDoc *self,
       guint o;
       if (strcmp (ue_node_get_name (n), item_name) != 0)
         continue;
-      o = item_order (self, n);
+      o = ue_node_get_order (n);
       if (o >= order)
         {
           if (before == NULL)
@@ -437,7 +442,7 @@ ue_answer_doc_remove (UeAnswerDoc *self,
   g_return_if_fail (ue_node_get_parent (node) != NULL);
 
   parent = n->parent;
-  order = ue_node_is_list_item (node) ? item_order (self, node) : 0;
+  order = ue_node_is_list_item (node) ? ue_node_get_order (node) : 0;
   label = g_strdup_printf (_("Delete %s"), ue_node_get_name (node));
   ue_answer_doc_begin_group (self, label);
   if (only_element_among_blanks (n))
@@ -459,7 +464,7 @@ ue_answer_doc_remove (UeAnswerDoc *self,
         guint o;
         if (strcmp (ue_node_get_name (s), (const char *) n->name) != 0)
           continue;
-        o = item_order (self, s);
+        o = ue_node_get_order (s);
         if (o > order)
           set_order (self, s, o - 1);
       }

@@ -362,6 +362,21 @@ ue_node_guess_key (UeNode *node)
   return NULL;
 }
 
+guint
+ue_node_get_order (UeNode *node)
+{
+  g_autofree char *text = NULL;
+  guint64 n = 0;
+
+  g_return_val_if_fail (node != NULL, 0);
+  for (xmlNode *c = _ue_xml_first_element (XML_NODE (node)); c && text == NULL; c = _ue_xml_next_element (c))
+    if (strcmp ((const char *) c->name, "Order") == 0)
+      text = ue_node_dup_text (UE_NODE (c));
+  if (text == NULL || !g_ascii_string_to_unsigned (g_strstrip (text), 10, 1, G_MAXUINT, &n, NULL))
+    return 0;
+  return n;
+}
+
 static void
 append_segment (GString *out,
                 xmlNode *n)

@@ -29,6 +29,7 @@ struct _UeAnswerDoc
   const char  *newline;       /* "\r\n" or "\n" */
   char        *indent_unit;
   gboolean     utf16;         /* read as UTF-16LE with a BOM: written back the same way */
+  gboolean     had_bom;       /* a UTF-8 BOM was dropped on reading */
   gboolean     hide_sensitive_data;
   char        *disk_checksum; /* of the bytes last read or written, to notice other writers */
 
@@ -380,6 +381,8 @@ ue_answer_doc_new_from_data (const char  *data,
       length -= 3;
     }
   self = load_text (data, length, display_name, FALSE, error);
+  if (self != NULL)
+    self->had_bom = bytes != (const guchar *) data;
   return self;
 }
 
@@ -549,6 +552,17 @@ ue_answer_doc_get_path (UeAnswerDoc *self)
   return self->path;
 }
 
+void
+ue_answer_doc_set_untitled (UeAnswerDoc *self)
+{
+  g_return_if_fail (UE_IS_ANSWER_DOC (self));
+  if (self->path == NULL)
+    return;
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->disk_checksum, g_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
+}
+
 const char *
 ue_answer_doc_get_display_name (UeAnswerDoc *self)
 {
@@ -568,6 +582,13 @@ ue_answer_doc_get_newline (UeAnswerDoc *self)
 {
   g_return_val_if_fail (UE_IS_ANSWER_DOC (self), NULL);
   return self->newline;
+}
+
+gboolean
+ue_answer_doc_get_had_bom (UeAnswerDoc *self)
+{
+  g_return_val_if_fail (UE_IS_ANSWER_DOC (self), FALSE);
+  return self->had_bom;
 }
 
 gboolean

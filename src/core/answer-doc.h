@@ -79,6 +79,8 @@ UeNode      *ue_node_get_pass            (UeNode     *node);
 gboolean     ue_node_is_list_item        (UeNode     *node);
 /* the key a list item is chosen by: "@keyValue", a child name (Order, Name, Key, …) or NULL */
 const char  *ue_node_guess_key           (UeNode     *node);
+/* the number in an ordered item's <Order> child (1..), 0 when it has none or it is not a number */
+guint        ue_node_get_order           (UeNode     *node);
 /* the path of DESIGN.md ("specialize/Microsoft-Windows-IE-ESC/IEHardenAdmin"); NULL above a pass */
 char        *ue_node_dup_path            (UeNode     *node);
 /* path below the component, without keys ("UserAccounts/LocalAccounts/LocalAccount/Name") */
@@ -106,11 +108,15 @@ gboolean     ue_answer_doc_save_overwrite  (UeAnswerDoc  *self,
                                             GError      **error);
 GBytes      *ue_answer_doc_to_bytes        (UeAnswerDoc  *self);
 const char  *ue_answer_doc_get_path        (UeAnswerDoc  *self);   /* NULL when untitled */
+/* forget the file: the next save asks for a name (a baseline opened as a template) */
+void         ue_answer_doc_set_untitled    (UeAnswerDoc  *self);
 /* used in messages; the path, or "untitled" */
 const char  *ue_answer_doc_get_display_name (UeAnswerDoc *self);
 gboolean     ue_answer_doc_get_modified    (UeAnswerDoc  *self);
 /* the file's line ending: "\r\n" or "\n" (new documents: "\r\n", as Windows tools write) */
 const char  *ue_answer_doc_get_newline     (UeAnswerDoc  *self);
+/* the file began with a UTF-8 byte-order mark (read, never written back) */
+gboolean     ue_answer_doc_get_had_bom     (UeAnswerDoc  *self);
 gboolean     ue_answer_doc_get_hide_sensitive_data (UeAnswerDoc *self);
 void         ue_answer_doc_set_hide_sensitive_data (UeAnswerDoc *self,
                                                     gboolean     hide);
@@ -166,6 +172,11 @@ UeNode      *ue_answer_doc_ensure_component (UeAnswerDoc *self,
                                             const char   *arch);
 /* the first child element of that name, appended if missing */
 UeNode      *ue_answer_doc_ensure_child    (UeAnswerDoc  *self,
+                                            UeNode       *parent,
+                                            const char   *name);
+/* a new element named name at the end of parent, even when one of that name is there
+ * (servicing packages, items without a key) */
+UeNode      *ue_answer_doc_append_element  (UeAnswerDoc  *self,
                                             UeNode       *parent,
                                             const char   *name);
 /* a new list item with wcm:action="add"; key NULL: no key; "@keyValue": attribute;

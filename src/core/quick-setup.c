@@ -383,26 +383,13 @@ second_admin (Ctx        *ctx,
     ue_answer_doc_remove (ctx->doc, ue_answer_doc_find_child (ctx->doc, account, "Password"));
 }
 
-static guint
-command_order (UeAnswerDoc *doc,
-               UeNode      *item)
-{
-  UeNode *order = ue_answer_doc_find_child (doc, item, "Order");
-  g_autofree char *text = order ? ue_node_dup_text (order) : NULL;
-  guint64 n = 0;
-
-  if (text == NULL || !g_ascii_string_to_unsigned (g_strstrip (text), 10, 1, G_MAXUINT, &n, NULL))
-    return 0;
-  return n;
-}
-
 static gint
 compare_order (gconstpointer a,
                gconstpointer b,
                gpointer      doc)
 {
-  guint x = command_order (doc, *(UeNode **) a);
-  guint y = command_order (doc, *(UeNode **) b);
+  guint x = ue_node_get_order (*(UeNode **) a);
+  guint y = ue_node_get_order (*(UeNode **) b);
   return x < y ? -1 : x > y;
 }
 
@@ -414,7 +401,7 @@ list_commands (UeAnswerDoc *doc,
   GPtrArray *items = g_ptr_array_new ();
 
   for (UeNode *n = parent ? ue_node_get_first_child (parent) : NULL; n != NULL; n = ue_node_get_next (n))
-    if (strcmp (ue_node_get_name (n), "SynchronousCommand") == 0 && command_order (doc, n) > 0)
+    if (strcmp (ue_node_get_name (n), "SynchronousCommand") == 0 && ue_node_get_order (n) > 0)
       g_ptr_array_add (items, n);
   g_ptr_array_sort_with_data (items, compare_order, doc);
   return items;
@@ -438,7 +425,7 @@ first_logon_commands (Ctx             *ctx,
   for (guint i = items->len; i > 0; i--)
     {
       UeNode *item = items->pdata[i - 1];
-      guint order = command_order (ctx->doc, item);
+      guint order = ue_node_get_order (item);
       g_autofree char *order_text = g_strdup_printf ("%u", order);
       g_autofree char *setting = item_setting (FIRST_LOGON, "SynchronousCommand", "Order", order_text, NULL);
 

@@ -109,18 +109,13 @@ UeAnswerDoc *
 ue_template_open_baseline (const char  *path,
                            GError     **error)
 {
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize length = 0;
+  UeAnswerDoc *doc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, UE_ANSWER_DOC_ERROR, UE_ANSWER_DOC_ERROR_FAILED,
-                   "%s: error: %s", path, local_error->message);
-      return NULL;
-    }
+  doc = ue_answer_doc_new_from_file (path, error);
   /* the path names the file in messages only: the document stays untitled */
-  return ue_answer_doc_new_from_data (contents, length, path, error);
+  if (doc != NULL)
+    ue_answer_doc_set_untitled (doc);
+  return doc;
 }

@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * validator.c walks the document (root, passes, components, passwords, placeholders);
- * validator-settings.c checks settings against the catalog; validator-values.c holds the
- * checks on single values shared by both.
+ * validator-document.c walks the document (root, passes, components, passwords,
+ * placeholders); validator-settings.c checks settings against the catalog;
+ * validator-values.c holds the checks on single values shared by both.
  */
 #pragma once
 
@@ -38,6 +38,9 @@ void     _ue_check_report_at   (UeCheck            *check,
                                 guint               column,
                                 const char         *text);
 
+/* validator-document.c: every check, starting at the root */
+void     _ue_check_document    (UeCheck            *check);
+
 /* validator-settings.c: the settings of one component against its def */
 void     _ue_check_settings    (UeCheck            *check,
                                 UeNode             *component,
@@ -56,6 +59,12 @@ gboolean _ue_is_command_like   (const char         *setting_name);
 /* a decimal integer with an optional sign and nothing else */
 gboolean _ue_parse_integer     (const char         *text,
                                 gint64             *out);
+/* the candidate closest to name (case-insensitive edit distance, at most a third of
+ * the name's length), or NULL; candidates are UeComponentDef* or UeSettingDef* names
+ * reached through get_name */
+const char *_ue_closest_name   (const char         *name,
+                                GPtrArray          *candidates,
+                                const char       *(*get_name) (gconstpointer item));
 /* the problem with a value of def, or NULL; *severity set when not NULL (transfer full) */
 char    *_ue_check_value       (const UeSettingDef *def,
                                 const char         *value,

@@ -62,6 +62,12 @@ component_with_setting (UeCheck        *check,
   return NULL;
 }
 
+static const char *
+setting_name (gconstpointer item)
+{
+  return ((const UeSettingDef *) item)->name;
+}
+
 static void
 report_unknown (UeCheck        *check,
                 UeNode         *node,
@@ -73,17 +79,8 @@ report_unknown (UeCheck        *check,
   GPtrArray *siblings = parent ? parent->children : comp->settings;
   g_autoptr(GPtrArray) places = g_ptr_array_new ();
   const char *other;
+  const char *suggestion;
 
-  for (guint i = 0; i < siblings->len; i++)
-    {
-      UeSettingDef *def = siblings->pdata[i];
-      if (g_ascii_strcasecmp (def->name, name) == 0)
-        {
-          _ue_check_report (check, UE_MESSAGE_SEVERITY_ERROR, node, NULL,
-                            _("unknown setting “%s” in %s; did you mean “%s”?"), name, where, def->name);
-          return;
-        }
-    }
   collect_named (comp->settings, name, places);
   if (places->len > 0)
     {
@@ -93,6 +90,14 @@ report_unknown (UeCheck        *check,
       list = g_strjoinv (_(" or "), (char **) places->pdata);
       _ue_check_report (check, UE_MESSAGE_SEVERITY_ERROR, node, NULL,
                         _("“%s” does not belong in %s; its place is %s"), name, where, list);
+      return;
+    }
+  /* a typo or a case slip next to a real sibling */
+  suggestion = _ue_closest_name (name, siblings, setting_name);
+  if (suggestion != NULL)
+    {
+      _ue_check_report (check, UE_MESSAGE_SEVERITY_ERROR, node, NULL,
+                        _("unknown setting “%s” in %s; did you mean “%s”?"), name, where, suggestion);
       return;
     }
   other = component_with_setting (check, comp, name);
@@ -238,6 +243,9 @@ check_list_items (UeCheck      *check,
                                 _("Order %s is outside %d..%d"), value, ORDER_MIN, ORDER_MAX);
               continue;
             }
+          /* "01" and "1" are the same place in the order */
+          g_free (value);
+          value = g_strdup_printf ("%" G_GINT64_FORMAT, order);
         }
       first = g_hash_table_lookup (keys, value);
       if (first != NULL)
@@ -304,7 +312,7 @@ check_setting (UeCheck        *check,
     }
   if (def->deprecated)
     _ue_check_report (check, UE_MESSAGE_SEVERITY_WARNING, node, NULL,
-                      _("“%s” is deprecated; newer versions of Windows ignore it"), def->name);
+                      _("“%s” is deprecated; newer versions of Windows may ignore it"), def->name);
   if (def->kind == UE_SETTING_KIND_LIST)
     check_action (check, node);
 

@@ -155,6 +155,54 @@ _ue_is_command_like (const char *setting_name)
          strcmp (setting_name, "Description") == 0;
 }
 
+/* ---- suggestions ---- */
+
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  g_autofree guint *row = g_new (guint, lb + 1);
+
+  for (gsize j = 0; j <= lb; j++)
+    row[j] = j;
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint diagonal = row[0];
+      row[0] = i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint above = row[j];
+          guint cost = g_ascii_tolower (a[i - 1]) == g_ascii_tolower (b[j - 1]) ? 0 : 1;
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + cost);
+          diagonal = above;
+        }
+    }
+  return row[lb];
+}
+
+const char *
+_ue_closest_name (const char  *name,
+                  GPtrArray   *candidates,
+                  const char *(*get_name) (gconstpointer item))
+{
+  const char *best = NULL;
+  guint best_distance = MAX (strlen (name) / 3, 1) + 1;
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const char *candidate = get_name (candidates->pdata[i]);
+      guint distance = edit_distance (name, candidate);
+
+      if (distance < best_distance)
+        {
+          best = candidate;
+          best_distance = distance;
+        }
+    }
+  return best;
+}
+
 /* ---- types ---- */
 
 /* bounds the xsd type itself implies */
