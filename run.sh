@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Unattend Editor set-up on Debian 12:
 #   ./run.sh        install dependencies, build, start the editor
-#   ./run.sh test   install dependencies, build, run every test suite
+#   ./run.sh test   install dependencies, build, run every test suite, then the core and
+#                   CLI suites again under AddressSanitizer/UndefinedBehaviorSanitizer
+#   ./run.sh asan   only the sanitizer build and its tests
 #   ./run.sh deps   only install dependencies
 set -u
 cd "$(dirname "$0")"
@@ -51,6 +53,16 @@ sys.exit(1 if f else 0)
 PY
 }
 
+# core and cli suites built with -fsanitize=address,undefined: any report fails the test.
+# allocator_may_return_null: libwim asks malloc for whatever a damaged image claims and
+# handles NULL, as glibc returns it; ASan would abort instead.
+asan() {
+  build build-asan -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false || return 1
+  ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=1:print_summary=1:allocator_may_return_null=1 \
+  UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1:print_summary=1 \
+    meson test -C build-asan --print-errorlogs --num-processes 2 --suite core --suite cli
+}
+
 case "${1:-run}" in
   deps)
     deps ;;
@@ -60,10 +72,20 @@ case "${1:-run}" in
     build build -Dwerror=true || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
     meson test -C build --print-errorlogs --num-processes 2 || status=1
     logs="build/meson-logs/testlog.json"
+    if [ -z "${UE_NO_ASAN:-}" ]; then
+      asan || status=1
+      logs="$logs build-asan/meson-logs/testlog.json"
+    fi
     summary $logs || status=1
+    exit $status ;;
+  asan)
+    deps || exit 1
+    status=0
+    asan || status=1
+    summary build-asan/meson-logs/testlog.json || status=1
     exit $status ;;
   run)
     deps && build build && exec ./build/src/gui/unattend-editor "${@:2}" ;;
   *)
-    echo "usage: $0 [run|test|deps]" >&2; exit 2 ;;
+    echo "usage: $0 [run|test|asan|deps]" >&2; exit 2 ;;
 esac

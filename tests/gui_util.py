@@ -54,6 +54,9 @@ config.defaultDelay = 0.3
 config.logDebugToFile = False
 
 import pyatspi  # noqa: E402
+
+# a call to a busy or vanished application fails after seconds, not D-Bus's 25 s
+pyatspi.setTimeout(3000, 15000)
 from dogtail import predicate, tree  # noqa: E402
 
 EDITOR = os.environ["UE_EDITOR"]
@@ -101,16 +104,27 @@ class Editor:
         env["XDG_CACHE_HOME"] = cache or self.home
         self.proc = subprocess.Popen([EDITOR, *args], env=env)
         self.app = None
+        seen = []
         for _ in range(100):
-            try:
-                self.app = tree.root.application("unattend-editor")
+            # by process: the registry may still list the editor a previous test ended
+            desktop = pyatspi.Registry.getDesktop(0)
+            seen = []
+            for i in range(desktop.childCount):
+                try:
+                    app = desktop.getChildAtIndex(i)
+                    pid = app.get_process_id()
+                    seen.append((app.name, pid))
+                    if pid == self.proc.pid:
+                        self.app = app
+                except Exception as error:
+                    seen.append(("?", str(error)))
+            if self.app is not None:
                 break
-            except Exception:
-                if self.proc.poll() is not None:
-                    raise RuntimeError(f"editor exited with {self.proc.returncode}")
-                time.sleep(0.2)
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"editor exited with {self.proc.returncode}")
+            time.sleep(0.2)
         if self.app is None:
-            raise RuntimeError("the editor never showed up on the accessibility bus")
+            raise RuntimeError(f"the editor (pid {self.proc.pid}) never showed up on the accessibility bus: {seen}")
         # Xvfb has no window manager to give the window the X input focus that typed
         # keys need; AT-SPI's synthesized keys do not reach GTK there, XTest's do
         for _ in range(50):

@@ -305,7 +305,7 @@ def main():
             ("foreign catalog", ["catalog", "show", bad], bad + ": error: not an Unattend Editor catalog file"),
             ("newer catalog", ["catalog", "show", "--json", newer], newer + ": error: catalog format 9 is not one"),
             ("truncated catalog", ["catalog", "show", short], short + ": error: the catalog file is truncated"),
-            ("missing catalog", ["catalog", "show", missing + ".catalog"], missing + ".catalog: error:"),
+            ("missing catalog", ["catalog", "show", missing + ".catalog"], missing + ".catalog: error: no such file"),
         ]
         for name, args, message in cases:
             rc, out, err = run(*args)

@@ -257,7 +257,7 @@ test_damaged (void)
   g_autofree char *data = NULL;
   gsize len;
 
-  expect_load_error (missing, UE_CATALOG_ERROR_NOT_FOUND, ": error: ");
+  expect_load_error (missing, UE_CATALOG_ERROR_NOT_FOUND, ": error: no such file");
   g_assert_true (g_file_set_contents (foreign, "<?xml version=\"1.0\"?><unattend/>\n", -1, NULL));
   expect_load_error (foreign, UE_CATALOG_ERROR_CORRUPT, "not an Unattend Editor catalog");
   g_assert_true (g_file_set_contents (tiny, "UECATLG", -1, NULL));
@@ -270,8 +270,11 @@ test_damaged (void)
   expect_load_error (header_only, UE_CATALOG_ERROR_CORRUPT, "truncated");
   rewrite (damaged, G_MAXSIZE, len / 2, data[len / 2] ^ 0x55);
   expect_load_error (damaged, UE_CATALOG_ERROR_CORRUPT, "damaged");
-  rewrite (newer, G_MAXSIZE, 8, 2);
-  expect_load_error (newer, UE_CATALOG_ERROR_VERSION, "format 2");
+  rewrite (newer, G_MAXSIZE, 8, UE_CATALOG_FILE_VERSION + 1);
+  {
+    g_autofree char *expect = g_strdup_printf ("format %d", UE_CATALOG_FILE_VERSION + 1);
+    expect_load_error (newer, UE_CATALOG_ERROR_VERSION, expect);
+  }
   rewrite (zero, G_MAXSIZE, 8, 0);
   expect_load_error (zero, UE_CATALOG_ERROR_VERSION, "format 0");
   {
@@ -281,6 +284,73 @@ test_damaged (void)
     g_assert_true (g_file_set_contents (longer, more, len + 4, NULL));
   }
   expect_load_error (longer, UE_CATALOG_ERROR_CORRUPT, "truncated");
+}
+
+/* the header's checksum, recomputed so that damage reaches the table checks */
+static guint64
+checksum (const guint8 *data,
+          gsize         len)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 w;
+      memcpy (&w, data + i, 8);
+      h = (h ^ GUINT64_FROM_LE (w)) * G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  for (; i < len; i++)
+    h = (h ^ data[i]) * G_GUINT64_CONSTANT (0x100000001b3);
+  return h ^ len;
+}
+
+static void
+test_mutated (void)
+{
+  g_autofree char *path = saved_file ("mutated.catalog");
+  g_autofree guint8 *orig = NULL;
+  gsize len;
+  GRand *rand = g_rand_new_with_seed (4);
+  guint loaded = 0, refused = 0;
+
+  g_assert_true (g_file_get_contents (path, (char **) &orig, &len, NULL));
+  for (guint round = 0; round < 1500; round++)
+    {
+      g_autofree guint8 *data = g_memdup2 (orig, len);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UeCatalog) catalog = NULL;
+      guint n = g_rand_int_range (rand, 1, 8);
+      guint64 sum;
+
+      for (guint i = 0; i < n; i++)
+        {
+          gsize at = g_rand_int_range (rand, 32, len);
+          /* small numbers and all-ones hit counts, offsets and NO_STRING */
+          data[at] = g_rand_boolean (rand) ? g_rand_int_range (rand, 0, 256) : (round & 1 ? 0xff : 0);
+        }
+      sum = GUINT64_TO_LE (checksum (data + 32, len - 32));
+      memcpy (data + 24, &sum, 8);
+      g_assert_true (g_file_set_contents_full (path, (const char *) data, len,
+                                               G_FILE_SET_CONTENTS_NONE, 0644, NULL));
+      catalog = ue_catalog_file_load (path, &error);
+      if (catalog != NULL)
+        {
+          /* whatever loaded is a usable catalog */
+          GPtrArray *components = ue_catalog_get_components (catalog);
+          for (guint i = 0; i < components->len; i++)
+            g_free (ue_component_def_dup_display_name (g_ptr_array_index (components, i)));
+          loaded++;
+        }
+      else
+        {
+          g_assert_error (error, UE_CATALOG_ERROR, UE_CATALOG_ERROR_CORRUPT);
+          refused++;
+        }
+    }
+  g_test_message ("%u mutated files loaded, %u refused", loaded, refused);
+  g_assert_cmpuint (refused, >, 0);
+  g_rand_free (rand);
 }
 
 static void
@@ -309,6 +379,7 @@ main (int   argc,
   g_test_add_func ("/core/catalog-file/round-trip", test_round_trip);
   g_test_add_func ("/core/catalog-file/empty", test_empty);
   g_test_add_func ("/core/catalog-file/damaged", test_damaged);
+  g_test_add_func ("/core/catalog-file/mutated", test_mutated);
   g_test_add_func ("/core/catalog-file/default-path", test_default_path);
   ret = g_test_run ();
 

@@ -228,6 +228,15 @@ def test_validation_live():
         ed.find("table cell", "NoSuchSetting  1", answer).grabFocus()
         ed.key("Delete")
         ed.find("radio button", "Validation (1 error, 0 warnings)")
+
+        # the selection follows the caret in the XML, and the XML marks the tree's selection
+        ed.find("radio button", "XML").doActionNamed("click")
+        xml = ed.find("text", "XML")
+        xml.grabFocus()
+        xml.queryText().setCaretOffset(xml.text.index("<TimeZone>") + 3)
+        wait_for(lambda: ed.find("label", "Selected item").text.endswith("/TimeZone"), "TimeZone selected")
+        ed.find("table cell", "IEHardenUser  maybe", answer).grabFocus()
+        wait_for(lambda: xml.text[:xml.queryText().caretOffset].count("\n") == 5, "the caret on IEHardenUser's line")
     finally:
         ed.close()
         shutil.rmtree(work, ignore_errors=True)
@@ -282,6 +291,34 @@ def test_hide_sensitive_data_and_close():
         ed.proc.wait(10)
         assert ed.proc.returncode == 0, ed.proc.returncode
         assert b"Password1234</Value>" in open(path, "rb").read()
+    finally:
+        ed.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def click(node):
+    x, y = center(node)
+    subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "1"], check=True)
+    time.sleep(0.3)
+
+
+def test_type_then_select_another():
+    work = tempfile.mkdtemp(prefix="ue-gui-")
+    path = os.path.join(work, "sysprep.xml")
+    shutil.copyfile(os.path.join(DATA, "ie-esc.xml"), path)
+    ed = Editor(path)
+    try:
+        answer = ed.find("tree table", "Answer File")
+        ed.find("table cell", "TimeZone  UTC", answer).grabFocus()
+        click(ed.find("text", "TimeZone"))
+        ed.key("ctrl+a")
+        ed.type("Pacific Standard Time")
+        # the user moves on with the mouse: what was typed is in the file, as one step
+        click(ed.find("table cell", "IEHardenUser  false", answer))
+        ed.find("table cell", "TimeZone  Pacific Standard Time", answer)
+        ed.key("ctrl+z")
+        ed.find("table cell", "TimeZone  UTC", answer)
+        assert not ed.find("push button", "Undo").getState().contains(pyatspi.STATE_SENSITIVE)
     finally:
         ed.close()
         shutil.rmtree(work, ignore_errors=True)
@@ -365,6 +402,7 @@ TESTS = [
     ("/gui/window/validation-live", test_validation_live),
     ("/gui/window/offline-image-offered", test_offline_image_offered),
     ("/gui/window/hide-sensitive-data-and-close", test_hide_sensitive_data_and_close),
+    ("/gui/window/type-then-select-another", test_type_then_select_another),
 ]
 
 

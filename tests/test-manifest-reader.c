@@ -411,6 +411,46 @@ test_description_and_applies_to (void)
   g_assert_cmpint (def->min, ==, 1);
 }
 
+/* damaged manifests: an error or a component, never a crash or a critical */
+static void
+test_mutated (void)
+{
+  static const char * const names[] = { SHELL_AMD64, SHELL_X86, NETSEC };
+  GRand *rand = g_rand_new_with_seed (7);
+  guint parsed = 0, refused = 0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (names); f++)
+    {
+      g_autoptr(GBytes) bytes = load (names[f]);
+      gsize len;
+      const guint8 *orig = g_bytes_get_data (bytes, &len);
+
+      for (guint round = 0; round < 400; round++)
+        {
+          g_autofree guint8 *data = g_memdup2 (orig, len);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(UeComponentDef) comp = NULL;
+          static const char bytes_of_xml[] = "<>/\"=:x \n&;";
+
+          for (guint i = 0, n = g_rand_int_range (rand, 1, 6); i < n; i++)
+            data[g_rand_int_range (rand, 0, len)] = bytes_of_xml[g_rand_int_range (rand, 0, sizeof bytes_of_xml - 1)];
+          ue_manifest_has_settings ((const char *) data, len);
+          comp = ue_manifest_read_component ((const char *) data, len, "m", &error);
+          if (comp != NULL)
+            parsed++;
+          else
+            {
+              g_assert_true (error->domain == UE_MANIFEST_ERROR);
+              refused++;
+            }
+        }
+    }
+  g_test_message ("%u damaged manifests parsed, %u refused", parsed, refused);
+  g_assert_cmpuint (parsed, >, 0);
+  g_assert_cmpuint (refused, >, 0);
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -426,5 +466,6 @@ main (int   argc,
   g_test_add_func ("/core/manifest-reader/compressed", test_compressed);
   g_test_add_func ("/core/manifest-reader/packages", test_packages);
   g_test_add_func ("/core/manifest-reader/description-and-applies-to", test_description_and_applies_to);
+  g_test_add_func ("/core/manifest-reader/mutated", test_mutated);
   return g_test_run ();
 }

@@ -212,7 +212,7 @@ test_errors (void)
   expect_error (missing, NULL, UE_WIM_ERROR_NOT_FOUND, "no such file");
   g_assert_true (g_file_set_contents (text, "short text", -1, NULL));
   expect_error (text, NULL, UE_WIM_ERROR_NOT_A_WIM, "not a WIM");
-  g_assert_true (g_file_set_contents (text, "MSWIM\0\0\0 and nothing else", 27, NULL));
+  g_assert_true (g_file_set_contents (text, "MSWIM\0\0\0 and nothing else", 25, NULL));
   expect_error (text, NULL, UE_WIM_ERROR_TRUNCATED, "truncated");
   expect_error (tmpdir, NULL, UE_WIM_ERROR_NOT_A_WIM, "a folder");
   expect_error (wim_path, "2", UE_WIM_ERROR_NO_SUCH_IMAGE, "there is no image 2 (the file holds 1 image)");

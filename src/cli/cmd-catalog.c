@@ -457,8 +457,9 @@ catalog_show (int    argc,
     return UE_EXIT_FAILURE;
   if (argc == 3)
     file = argv[1], component = argv[2];
-  else if (argc == 2 && (g_file_test (argv[1], G_FILE_TEST_EXISTS) || strchr (argv[1], '/') != NULL))
-    file = argv[1];
+  else if (argc == 2 && (g_file_test (argv[1], G_FILE_TEST_EXISTS) || strchr (argv[1], '/') != NULL ||
+                          g_str_has_suffix (argv[1], ".catalog")))
+    file = argv[1];   /* else a component name: component names hold no '/' */
   else if (argc == 2)
     component = argv[1];
   else if (argc != 1)

@@ -51,18 +51,27 @@ find_wcm_ns (xmlNode *node)
   return xmlSearchNsByHref (node->doc, node, (const xmlChar *) UE_WCM_NS);
 }
 
-/* the wcm namespace in scope of node, declared on node when missing */
+/* the wcm namespace in scope of node, declared on node when missing (*declared: the
+ * edit then owns the declaration, so that undo takes it away again) */
 static xmlNs *
-ensure_wcm_ns (xmlNode *node)
+ensure_wcm_ns (xmlNode  *node,
+               gboolean *declared)
 {
   xmlNs *ns = find_wcm_ns (node);
-  UeRawSpan *span = node->_private;
 
+  g_autofree char *prefix = g_strdup ("wcm");
+
+  *declared = ns == NULL;
   if (ns != NULL)
     return ns;
-  if (span != NULL)
-    span->start_dirty = TRUE;
-  return xmlNewNs (node, (const xmlChar *) UE_WCM_NS, (const xmlChar *) "wcm");
+  /* a file may bind "wcm" to another namespace: a second binding of the same prefix
+   * (or one hiding the file's) would make the start tag ill-formed */
+  for (guint i = 2; xmlSearchNs (node->doc, node, (const xmlChar *) prefix) != NULL; i++)
+    {
+      g_free (prefix);
+      prefix = g_strdup_printf ("wcm%u", i);
+    }
+  return xmlNewNs (node, (const xmlChar *) UE_WCM_NS, (const xmlChar *) prefix);
 }
 
 void
@@ -73,6 +82,7 @@ ue_answer_doc_set_attribute (UeAnswerDoc *self,
 {
   const char *colon;
   xmlNs *ns = NULL;
+  gboolean declared = FALSE;
   g_autofree char *old = NULL;
   UeEdit *edit;
 
@@ -84,14 +94,14 @@ ue_answer_doc_set_attribute (UeAnswerDoc *self,
   if (colon != NULL)
     {
       g_return_if_fail (strncmp (name, "wcm:", 4) == 0);
-      ns = value ? ensure_wcm_ns (XML_NODE (node)) : find_wcm_ns (XML_NODE (node));
+      ns = value ? ensure_wcm_ns (XML_NODE (node), &declared) : find_wcm_ns (XML_NODE (node));
       if (ns == NULL)
         return;   /* removing an attribute that cannot be there */
     }
   old = ue_node_dup_attribute (node, name);
   if (g_strcmp0 (old, value) == 0)
     return;
-  edit = ue_edit_attr_new (node, ns, colon ? colon + 1 : name, value);
+  edit = ue_edit_attr_new (node, ns, declared, colon ? colon + 1 : name, value);
   ue_edit_set_label (edit, value ? _("Set Attribute") : _("Remove Attribute"));
   _ue_answer_doc_run (self, edit);
 }
@@ -609,7 +619,9 @@ hide_in (UeAnswerDoc *self,
         continue;
       value = ue_answer_doc_find_child (self, n, "Value");
       plain = ue_answer_doc_find_child (self, n, "PlainText");
-      if (value == NULL || ue_node_get_first_child (value) != NULL)
+      /* a Value or PlainText holding elements is no password this code understands */
+      if (value == NULL || ue_node_get_first_child (value) != NULL ||
+          (plain != NULL && ue_node_get_first_child (plain) != NULL))
         continue;
       plain_text = plain ? ue_node_dup_text (plain) : NULL;
       /* PlainText absent means plain text too */

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "answer-doc-private.h"
@@ -487,6 +488,7 @@ save_internal (UeAnswerDoc  *self,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *real_path = NULL;
   GStatBuf st;
   int mode = 0644;
 
@@ -504,10 +506,12 @@ save_internal (UeAnswerDoc  *self,
     ue_answer_doc_hide_passwords (self);
 
   bytes = ue_answer_doc_to_bytes (self);
+  /* the rename below would replace a symbolic link by a file: write where it points */
+  real_path = realpath (path, NULL);
   if (g_stat (path, &st) == 0)
     mode = st.st_mode & 07777;
   /* written to a temporary file and renamed over: a failed save leaves the old file */
-  if (!g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+  if (!g_file_set_contents_full (real_path ? real_path : path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                  G_FILE_SET_CONTENTS_CONSISTENT, mode, &local_error))
     {
       g_set_error (error, UE_ANSWER_DOC_ERROR, UE_ANSWER_DOC_ERROR_FAILED,

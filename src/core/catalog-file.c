@@ -2,10 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * GVariant cannot hold a recursive type, so each component's setting tree is stored
- * flat in pre-order with the index of the parent. GVariant reads untrusted data
- * safely (bad offsets give empty values), but it cannot tell a truncated or altered
- * file from a valid one, hence the size and checksum in the header.
+ * The payload is one GVariant of fixed-width tables and a string pool, so that
+ * loading costs no GVariant per field: g_variant_get_fixed_array hands out the
+ * tables as C arrays. Strings are offsets into the pool (NO_STRING for NULL); the
+ * setting trees are stored flat, in pre-order, each row naming its parent's row.
+ * GVariant reads untrusted data safely, but cannot tell a truncated or altered file
+ * from a valid one: hence the size and checksum in the header, and the range checks
+ * on every offset and index read from the tables.
  */
 #define G_LOG_DOMAIN "ue-core"
 
@@ -18,18 +21,20 @@
 #define MAGIC        "UECATLG\n"
 #define HEADER_SIZE  32
 
-#define SOURCE_TYPE    "(ymsmsumsmsmsuuuu)"
-#define SETTING_TYPE   "(isyymsasbxbxiimsmsumsbbmsmsms)"
-#define COMPONENT_TYPE "(ssmsmsmsmsmsua" SETTING_TYPE ")"
-#define PACKAGE_TYPE   "(smsmsmsmsmsas)"
-#define CATALOG_TYPE   "(" SOURCE_TYPE "a" COMPONENT_TYPE "a" PACKAGE_TYPE ")"
+/* pool, source row, component rows, setting rows, setting ranges, package rows, string lists */
+#define CATALOG_TYPE "(ayauauauaxauau)"
+#define NO_STRING    G_MAXUINT32
 
-/* the same tuples for g_variant_new/get: string arrays as strv, borrowed names */
-#define SETTING_NEW    "(isyyms^asbxbxiimsmsumsbbmsmsms)"
-#define SETTING_GET    "(i&syyms^asbxbxiimsmsumsbbmsmsms)"
-#define COMPONENT_GET  "(&s&smsmsmsmsmsu@a" SETTING_TYPE ")"
-#define PACKAGE_NEW    "(smsmsmsmsms^as)"
-#define PACKAGE_GET    "(&smsmsmsmsms^as)"
+enum { SRC_KIND, SRC_PATH, SRC_GUID, SRC_INDEX, SRC_NAME, SRC_BUILD, SRC_ARCH, SRC_MANIFESTS,
+       SRC_COMPRESSED, SRC_DECODED, SRC_FAILED, SRC_N };
+enum { COMP_NAME, COMP_ARCH, COMP_VERSION, COMP_TOKEN, COMP_LANGUAGE, COMP_SCOPE, COMP_DESCRIPTION,
+       COMP_HIDDEN, COMP_FIRST_SETTING, COMP_N_SETTINGS, COMP_N };
+enum { SET_PARENT, SET_KIND, SET_VALUE_TYPE, SET_FLAGS, SET_NAME, SET_XSD, SET_PATTERN, SET_DEFAULT,
+       SET_KEY, SET_DISPLAY, SET_DESCRIPTION, SET_APPLIES_TO, SET_PASSES, SET_MIN_LENGTH,
+       SET_MAX_LENGTH, SET_FIRST_ENUM, SET_N_ENUMS, SET_N };
+enum { PKG_NAME, PKG_ARCH, PKG_VERSION, PKG_TOKEN, PKG_LANGUAGE, PKG_RELEASE, PKG_FIRST_FEATURE,
+       PKG_N_FEATURES, PKG_N };
+enum { FLAG_HAS_MIN = 1, FLAG_HAS_MAX = 2, FLAG_VISIBLE = 4, FLAG_DEPRECATED = 8 };
 
 static guint64
 payload_checksum (const guint8 *data,
@@ -53,25 +58,95 @@ payload_checksum (const guint8 *data,
 
 /* ---- save ---- */
 
-static void
-add_setting (GVariantBuilder    *b,
-             const UeSettingDef *def,
-             gint32              parent,
-             gint32             *next)
+typedef struct
 {
-  gint32 self = (*next)++;
-  const char * const empty[] = { NULL };
+  GByteArray *pool;
+  GHashTable *offsets;     /* string -> offset + 1 */
+  GArray     *source, *components, *settings, *ranges, *packages, *lists;
+} Writer;
 
-  g_variant_builder_add (b, SETTING_NEW,
-                         parent, def->name, (guchar) def->kind, (guchar) def->value_type,
-                         def->xsd_type,
-                         def->enum_values ? (const char * const *) def->enum_values : empty,
-                         def->has_min, def->min, def->has_max, def->max,
-                         def->min_length, def->max_length, def->pattern, def->default_value,
-                         (guint32) def->passes, def->key, def->visible, def->deprecated,
-                         def->display_name, def->description, def->applies_to);
+static guint32
+pool_add (Writer     *w,
+          const char *s)
+{
+  guint32 offset;
+
+  if (s == NULL)
+    return NO_STRING;
+  offset = GPOINTER_TO_UINT (g_hash_table_lookup (w->offsets, s));
+  if (offset > 0)
+    return offset - 1;
+  offset = w->pool->len;
+  g_byte_array_append (w->pool, (const guint8 *) s, strlen (s) + 1);
+  g_hash_table_insert (w->offsets, (gpointer) s, GUINT_TO_POINTER (offset + 1));
+  return offset;
+}
+
+static void
+add_u32 (GArray  *table,
+         guint32  value)
+{
+  value = GUINT32_TO_LE (value);
+  g_array_append_val (table, value);
+}
+
+static void
+add_list (Writer             *w,
+          const char * const *strv,
+          guint32            *first,
+          guint32            *n)
+{
+  *first = w->lists->len;
+  *n = 0;
+  for (; strv != NULL && strv[*n] != NULL; (*n)++)
+    add_u32 (w->lists, pool_add (w, strv[*n]));
+}
+
+static void
+add_setting (Writer             *w,
+             const UeSettingDef *def,
+             guint32             parent,
+             guint32            *next)
+{
+  guint32 self = (*next)++;
+  guint32 first_enum, n_enums;
+  gint64 range[2];
+  guint32 row[SET_N];
+
+  add_list (w, (const char * const *) def->enum_values, &first_enum, &n_enums);
+  row[SET_PARENT] = parent;
+  row[SET_KIND] = def->kind;
+  row[SET_VALUE_TYPE] = def->value_type;
+  row[SET_FLAGS] = (def->has_min ? FLAG_HAS_MIN : 0) | (def->has_max ? FLAG_HAS_MAX : 0) |
+                   (def->visible ? FLAG_VISIBLE : 0) | (def->deprecated ? FLAG_DEPRECATED : 0);
+  row[SET_NAME] = pool_add (w, def->name);
+  row[SET_XSD] = pool_add (w, def->xsd_type);
+  row[SET_PATTERN] = pool_add (w, def->pattern);
+  row[SET_DEFAULT] = pool_add (w, def->default_value);
+  row[SET_KEY] = pool_add (w, def->key);
+  row[SET_DISPLAY] = pool_add (w, def->display_name);
+  row[SET_DESCRIPTION] = pool_add (w, def->description);
+  row[SET_APPLIES_TO] = pool_add (w, def->applies_to);
+  row[SET_PASSES] = def->passes;
+  row[SET_MIN_LENGTH] = (guint32) def->min_length;
+  row[SET_MAX_LENGTH] = (guint32) def->max_length;
+  row[SET_FIRST_ENUM] = first_enum;
+  row[SET_N_ENUMS] = n_enums;
+  for (guint i = 0; i < SET_N; i++)
+    add_u32 (w->settings, row[i]);
+  range[0] = GINT64_TO_LE (def->min);
+  range[1] = GINT64_TO_LE (def->max);
+  g_array_append_vals (w->ranges, range, 2);
   for (guint i = 0; i < def->children->len; i++)
-    add_setting (b, g_ptr_array_index (def->children, i), self, next);
+    add_setting (w, g_ptr_array_index (def->children, i), self, next);
+}
+
+static GVariant *
+fixed_array (const GVariantType *element,
+             GArray             *table,
+             gsize               element_size)
+{
+  return g_variant_new_fixed_array (element, table->data, table->len, element_size);
 }
 
 static GVariant *
@@ -80,39 +155,87 @@ catalog_to_variant (UeCatalog *catalog)
   const UeCatalogSource *src = ue_catalog_get_source (catalog);
   GPtrArray *components = ue_catalog_get_components (catalog);
   GPtrArray *packages = ue_catalog_get_packages (catalog);
-  GVariantBuilder b, comps, pkgs;
+  guint32 n_settings = 0;
+  Writer w;
+  GVariant *children[7];
+  GVariant *result;
 
-  g_variant_builder_init (&b, G_VARIANT_TYPE (CATALOG_TYPE));
-  g_variant_builder_add (&b, SOURCE_TYPE, (guchar) src->kind, src->path, src->wim_guid,
-                         src->image_index, src->image_name, src->build, src->arch,
-                         src->manifests, src->compressed, src->decoded, src->failed);
+  /* never empty, so a valid pool always ends with a NUL */
+  w.pool = g_byte_array_new ();
+  g_byte_array_append (w.pool, (const guint8 *) "", 1);
+  w.offsets = g_hash_table_new (g_str_hash, g_str_equal);
+  w.source = g_array_new (FALSE, FALSE, 4);
+  w.components = g_array_new (FALSE, FALSE, 4);
+  w.settings = g_array_new (FALSE, FALSE, 4);
+  w.ranges = g_array_new (FALSE, FALSE, 8);
+  w.packages = g_array_new (FALSE, FALSE, 4);
+  w.lists = g_array_new (FALSE, FALSE, 4);
 
-  g_variant_builder_init (&comps, G_VARIANT_TYPE ("a" COMPONENT_TYPE));
+  {
+    guint32 row[SRC_N] = {
+      src->kind, pool_add (&w, src->path), pool_add (&w, src->wim_guid), src->image_index,
+      pool_add (&w, src->image_name), pool_add (&w, src->build), pool_add (&w, src->arch),
+      src->manifests, src->compressed, src->decoded, src->failed,
+    };
+    for (guint i = 0; i < SRC_N; i++)
+      add_u32 (w.source, row[i]);
+  }
   for (guint i = 0; i < components->len; i++)
     {
       const UeComponentDef *c = g_ptr_array_index (components, i);
-      GVariantBuilder settings;
-      gint32 next = 0;
+      guint32 first = n_settings, next = 0;
+      guint32 row[COMP_N];
 
-      g_variant_builder_init (&settings, G_VARIANT_TYPE ("a" SETTING_TYPE));
       for (guint j = 0; j < c->settings->len; j++)
-        add_setting (&settings, g_ptr_array_index (c->settings, j), -1, &next);
-      g_variant_builder_add (&comps, COMPONENT_TYPE, c->name, c->arch, c->version,
-                             c->public_key_token, c->language, c->version_scope,
-                             c->description, c->n_hidden, &settings);
+        add_setting (&w, g_ptr_array_index (c->settings, j), NO_STRING, &next);
+      n_settings += next;
+      row[COMP_NAME] = pool_add (&w, c->name);
+      row[COMP_ARCH] = pool_add (&w, c->arch);
+      row[COMP_VERSION] = pool_add (&w, c->version);
+      row[COMP_TOKEN] = pool_add (&w, c->public_key_token);
+      row[COMP_LANGUAGE] = pool_add (&w, c->language);
+      row[COMP_SCOPE] = pool_add (&w, c->version_scope);
+      row[COMP_DESCRIPTION] = pool_add (&w, c->description);
+      row[COMP_HIDDEN] = c->n_hidden;
+      row[COMP_FIRST_SETTING] = first;
+      row[COMP_N_SETTINGS] = next;
+      for (guint k = 0; k < COMP_N; k++)
+        add_u32 (w.components, row[k]);
     }
-  g_variant_builder_add_value (&b, g_variant_builder_end (&comps));
-
-  g_variant_builder_init (&pkgs, G_VARIANT_TYPE ("a" PACKAGE_TYPE));
   for (guint i = 0; i < packages->len; i++)
     {
       const UePackageDef *p = g_ptr_array_index (packages, i);
-      g_variant_builder_add (&pkgs, PACKAGE_NEW, p->name, p->arch, p->version,
-                             p->public_key_token, p->language, p->release_type,
-                             (const char * const *) p->features);
+      guint32 row[PKG_N];
+
+      row[PKG_NAME] = pool_add (&w, p->name);
+      row[PKG_ARCH] = pool_add (&w, p->arch);
+      row[PKG_VERSION] = pool_add (&w, p->version);
+      row[PKG_TOKEN] = pool_add (&w, p->public_key_token);
+      row[PKG_LANGUAGE] = pool_add (&w, p->language);
+      row[PKG_RELEASE] = pool_add (&w, p->release_type);
+      add_list (&w, (const char * const *) p->features, &row[PKG_FIRST_FEATURE], &row[PKG_N_FEATURES]);
+      for (guint k = 0; k < PKG_N; k++)
+        add_u32 (w.packages, row[k]);
     }
-  g_variant_builder_add_value (&b, g_variant_builder_end (&pkgs));
-  return g_variant_ref_sink (g_variant_builder_end (&b));
+
+  children[0] = g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, w.pool->data, w.pool->len, 1);
+  children[1] = fixed_array (G_VARIANT_TYPE_UINT32, w.source, 4);
+  children[2] = fixed_array (G_VARIANT_TYPE_UINT32, w.components, 4);
+  children[3] = fixed_array (G_VARIANT_TYPE_UINT32, w.settings, 4);
+  children[4] = fixed_array (G_VARIANT_TYPE_INT64, w.ranges, 8);
+  children[5] = fixed_array (G_VARIANT_TYPE_UINT32, w.packages, 4);
+  children[6] = fixed_array (G_VARIANT_TYPE_UINT32, w.lists, 4);
+  result = g_variant_ref_sink (g_variant_new_tuple (children, G_N_ELEMENTS (children)));
+
+  g_byte_array_unref (w.pool);
+  g_hash_table_unref (w.offsets);
+  g_array_unref (w.source);
+  g_array_unref (w.components);
+  g_array_unref (w.settings);
+  g_array_unref (w.ranges);
+  g_array_unref (w.packages);
+  g_array_unref (w.lists);
+  return result;
 }
 
 gboolean
@@ -160,98 +283,208 @@ ue_catalog_file_save (UeCatalog   *catalog,
 
 /* ---- load ---- */
 
-static gboolean
-load_settings (UeComponentDef  *comp,
-               GVariant        *array,
-               GPtrArray       *by_index)
+typedef struct
 {
-  gsize n = g_variant_n_children (array);
+  const char    *pool;
+  gsize          pool_len;
+  const guint32 *lists;
+  gsize          n_lists;
+} Reader;
 
-  g_ptr_array_set_size (by_index, 0);
-  for (gsize i = 0; i < n; i++)
+static guint32
+le (guint32 v)
+{
+  return GUINT32_FROM_LE (v);
+}
+
+/* FALSE for an offset outside the pool; *out is NULL for NO_STRING */
+static gboolean
+pool_get (const Reader *r,
+          guint32       ref,
+          char        **out)
+{
+  ref = le (ref);
+  *out = NULL;
+  if (ref == NO_STRING)
+    return TRUE;
+  if (ref >= r->pool_len)
+    return FALSE;
+  *out = g_strdup (r->pool + ref);
+  return TRUE;
+}
+
+static gboolean
+list_get (const Reader  *r,
+          guint32        first,
+          guint32        n,
+          char        ***out)
+{
+  first = le (first);
+  n = le (n);
+  *out = NULL;
+  if (first > r->n_lists || n > r->n_lists - first)
+    return FALSE;
+  *out = g_new0 (char *, n + 1);
+  for (guint32 i = 0; i < n; i++)
+    if (!pool_get (r, r->lists[first + i], &(*out)[i]) || (*out)[i] == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* Every string of the pool is NUL-terminated valid UTF-8. */
+static gboolean
+pool_is_valid (const char *pool,
+               gsize       len)
+{
+  gsize start = 0;
+
+  if (len == 0 || pool[len - 1] != '\0')
+    return FALSE;
+  while (start < len)
     {
-      g_autoptr(GVariant) item = g_variant_get_child_value (array, i);
-      g_autoptr(UeSettingDef) def = NULL;
-      const char *name;
-      gint32 parent;
-      guchar kind, value_type;
-      guint32 passes;
-
-      def = ue_setting_def_new ("-", UE_SETTING_KIND_SIMPLE);
-      g_free (def->xsd_type);
-      g_variant_get (item, SETTING_GET, &parent, &name, &kind, &value_type, &def->xsd_type,
-                     &def->enum_values, &def->has_min, &def->min, &def->has_max, &def->max,
-                     &def->min_length, &def->max_length, &def->pattern, &def->default_value,
-                     &passes, &def->key, &def->visible, &def->deprecated,
-                     &def->display_name, &def->description, &def->applies_to);
-      if (*name == '\0' || kind > UE_SETTING_KIND_LIST || value_type > UE_VALUE_TYPE_ENUM ||
-          parent < -1 || parent >= (gint32) i)
+      gsize n = strlen (pool + start);
+      if (!g_utf8_validate (pool + start, n, NULL))
         return FALSE;
-      g_free (def->name);
-      def->name = g_strdup (name);
-      def->kind = kind;
-      def->value_type = value_type;
-      def->passes = passes & UE_PASS_ALL;
-      if (def->enum_values != NULL && def->enum_values[0] == NULL)
-        g_clear_pointer (&def->enum_values, g_strfreev);
-
-      if (parent < 0)
-        ue_component_def_add_setting (comp, def);
-      else
-        ue_setting_def_add_child (g_ptr_array_index (by_index, parent), def);
-      g_ptr_array_add (by_index, def);   /* borrowed: owned by its parent */
+      start += n + 1;
     }
   return TRUE;
+}
+
+static UeSettingDef *
+load_setting (const Reader  *r,
+              const guint32 *row,
+              const gint64  *range)
+{
+  g_autoptr(UeSettingDef) def = NULL;
+  g_autofree char *name = NULL;
+  guint32 kind = le (row[SET_KIND]), value_type = le (row[SET_VALUE_TYPE]), flags = le (row[SET_FLAGS]);
+  gboolean ok;
+
+  if (!pool_get (r, row[SET_NAME], &name) || name == NULL || *name == '\0' ||
+      kind > UE_SETTING_KIND_LIST || value_type > UE_VALUE_TYPE_ENUM)
+    return NULL;
+  def = ue_setting_def_new (name, kind);
+  def->value_type = value_type;
+  def->has_min = (flags & FLAG_HAS_MIN) != 0;
+  def->has_max = (flags & FLAG_HAS_MAX) != 0;
+  def->visible = (flags & FLAG_VISIBLE) != 0;
+  def->deprecated = (flags & FLAG_DEPRECATED) != 0;
+  def->min = GINT64_FROM_LE (range[0]);
+  def->max = GINT64_FROM_LE (range[1]);
+  def->passes = le (row[SET_PASSES]) & UE_PASS_ALL;
+  def->min_length = MAX ((gint32) le (row[SET_MIN_LENGTH]), -1);
+  def->max_length = MAX ((gint32) le (row[SET_MAX_LENGTH]), -1);
+  ok = pool_get (r, row[SET_XSD], &def->xsd_type) &&
+       pool_get (r, row[SET_PATTERN], &def->pattern) &&
+       pool_get (r, row[SET_DEFAULT], &def->default_value) &&
+       pool_get (r, row[SET_KEY], &def->key) &&
+       pool_get (r, row[SET_DISPLAY], &def->display_name) &&
+       pool_get (r, row[SET_DESCRIPTION], &def->description) &&
+       pool_get (r, row[SET_APPLIES_TO], &def->applies_to) &&
+       list_get (r, row[SET_FIRST_ENUM], row[SET_N_ENUMS], &def->enum_values);
+  if (!ok)
+    return NULL;
+  if (def->enum_values[0] == NULL)
+    g_clear_pointer (&def->enum_values, g_strfreev);
+  return g_steal_pointer (&def);
 }
 
 static gboolean
 catalog_from_variant (UeCatalog *catalog,
                       GVariant  *root)
 {
-  g_autoptr(GVariant) source = g_variant_get_child_value (root, 0);
-  g_autoptr(GVariant) comps = g_variant_get_child_value (root, 1);
-  g_autoptr(GVariant) pkgs = g_variant_get_child_value (root, 2);
+  g_autoptr(GVariant) v_pool = g_variant_get_child_value (root, 0);
+  g_autoptr(GVariant) v_source = g_variant_get_child_value (root, 1);
+  g_autoptr(GVariant) v_comps = g_variant_get_child_value (root, 2);
+  g_autoptr(GVariant) v_settings = g_variant_get_child_value (root, 3);
+  g_autoptr(GVariant) v_ranges = g_variant_get_child_value (root, 4);
+  g_autoptr(GVariant) v_pkgs = g_variant_get_child_value (root, 5);
+  g_autoptr(GVariant) v_lists = g_variant_get_child_value (root, 6);
   g_autoptr(GPtrArray) by_index = g_ptr_array_new ();
   UeCatalogSource *src = ue_catalog_get_source_mutable (catalog);
-  guchar kind;
+  const guint32 *source, *comps, *settings, *pkgs;
+  const gint64 *ranges;
+  gsize n_source, n_comps, n_settings, n_ranges, n_pkgs;
+  Reader r;
 
-  g_variant_get (source, SOURCE_TYPE, &kind, &src->path, &src->wim_guid, &src->image_index,
-                 &src->image_name, &src->build, &src->arch, &src->manifests, &src->compressed,
-                 &src->decoded, &src->failed);
-  src->kind = kind <= UE_CATALOG_SOURCE_IMAGE ? kind : UE_CATALOG_SOURCE_FILE;
+  r.pool = g_variant_get_fixed_array (v_pool, &r.pool_len, 1);
+  r.lists = g_variant_get_fixed_array (v_lists, &r.n_lists, 4);
+  source = g_variant_get_fixed_array (v_source, &n_source, 4);
+  comps = g_variant_get_fixed_array (v_comps, &n_comps, 4);
+  settings = g_variant_get_fixed_array (v_settings, &n_settings, 4);
+  ranges = g_variant_get_fixed_array (v_ranges, &n_ranges, 8);
+  pkgs = g_variant_get_fixed_array (v_pkgs, &n_pkgs, 4);
+  if (!pool_is_valid (r.pool, r.pool_len) || n_source != SRC_N || n_comps % COMP_N != 0 ||
+      n_settings % SET_N != 0 || n_ranges != 2 * (n_settings / SET_N) || n_pkgs % PKG_N != 0)
+    return FALSE;
+  n_comps /= COMP_N;
+  n_settings /= SET_N;
+  n_pkgs /= PKG_N;
 
-  for (gsize i = 0, n = g_variant_n_children (comps); i < n; i++)
+  src->kind = le (source[SRC_KIND]) <= UE_CATALOG_SOURCE_IMAGE ? le (source[SRC_KIND]) : UE_CATALOG_SOURCE_FILE;
+  src->image_index = le (source[SRC_INDEX]);
+  src->manifests = le (source[SRC_MANIFESTS]);
+  src->compressed = le (source[SRC_COMPRESSED]);
+  src->decoded = le (source[SRC_DECODED]);
+  src->failed = le (source[SRC_FAILED]);
+  if (!pool_get (&r, source[SRC_PATH], &src->path) || !pool_get (&r, source[SRC_GUID], &src->wim_guid) ||
+      !pool_get (&r, source[SRC_NAME], &src->image_name) || !pool_get (&r, source[SRC_BUILD], &src->build) ||
+      !pool_get (&r, source[SRC_ARCH], &src->arch))
+    return FALSE;
+
+  for (gsize i = 0; i < n_comps; i++)
     {
-      g_autoptr(GVariant) item = g_variant_get_child_value (comps, i);
-      g_autoptr(GVariant) settings = NULL;
-      g_autoptr(UeComponentDef) comp = ue_component_def_new ("-", NULL);
-      const char *name, *arch;
+      const guint32 *row = comps + i * COMP_N;
+      g_autoptr(UeComponentDef) comp = NULL;
+      g_autofree char *name = NULL, *arch = NULL;
+      guint32 first = le (row[COMP_FIRST_SETTING]), n = le (row[COMP_N_SETTINGS]);
 
-      g_variant_get (item, COMPONENT_GET, &name, &arch, &comp->version, &comp->public_key_token,
-                     &comp->language, &comp->version_scope, &comp->description, &comp->n_hidden,
-                     &settings);
-      if (*name == '\0')
+      if (!pool_get (&r, row[COMP_NAME], &name) || name == NULL || *name == '\0' ||
+          !pool_get (&r, row[COMP_ARCH], &arch) || first > n_settings || n > n_settings - first)
         return FALSE;
-      g_free (comp->name);
-      comp->name = g_strdup (name);
-      g_free (comp->arch);
-      comp->arch = g_strdup (arch);
-      if (!load_settings (comp, settings, by_index))
+      comp = ue_component_def_new (name, arch);
+      comp->n_hidden = le (row[COMP_HIDDEN]);
+      if (!pool_get (&r, row[COMP_VERSION], &comp->version) ||
+          !pool_get (&r, row[COMP_TOKEN], &comp->public_key_token) ||
+          !pool_get (&r, row[COMP_LANGUAGE], &comp->language) ||
+          !pool_get (&r, row[COMP_SCOPE], &comp->version_scope) ||
+          !pool_get (&r, row[COMP_DESCRIPTION], &comp->description))
         return FALSE;
+
+      g_ptr_array_set_size (by_index, 0);
+      for (guint32 j = 0; j < n; j++)
+        {
+          const guint32 *srow = settings + (gsize) (first + j) * SET_N;
+          g_autoptr(UeSettingDef) def = load_setting (&r, srow, ranges + 2 * (gsize) (first + j));
+          guint32 parent = le (srow[SET_PARENT]);
+
+          if (def == NULL || (parent != NO_STRING && parent >= j))
+            return FALSE;
+          if (parent == NO_STRING)
+            ue_component_def_add_setting (comp, def);
+          else
+            ue_setting_def_add_child (g_ptr_array_index (by_index, parent), def);
+          g_ptr_array_add (by_index, def);   /* borrowed: owned by its parent */
+        }
       ue_catalog_add_component (catalog, comp);
     }
 
-  for (gsize i = 0, n = g_variant_n_children (pkgs); i < n; i++)
+  for (gsize i = 0; i < n_pkgs; i++)
     {
-      g_autoptr(GVariant) item = g_variant_get_child_value (pkgs, i);
-      g_autoptr(UePackageDef) pkg = ue_package_def_new ("-");
-      const char *name;
+      const guint32 *row = pkgs + i * PKG_N;
+      g_autoptr(UePackageDef) pkg = NULL;
+      g_autofree char *name = NULL;
 
-      g_strfreev (pkg->features);
-      g_variant_get (item, PACKAGE_GET, &name, &pkg->arch, &pkg->version, &pkg->public_key_token,
-                     &pkg->language, &pkg->release_type, &pkg->features);
-      g_free (pkg->name);
-      pkg->name = g_strdup (name);
+      if (!pool_get (&r, row[PKG_NAME], &name) || name == NULL)
+        return FALSE;
+      pkg = ue_package_def_new (name);
+      g_clear_pointer (&pkg->features, g_strfreev);
+      if (!pool_get (&r, row[PKG_ARCH], &pkg->arch) || !pool_get (&r, row[PKG_VERSION], &pkg->version) ||
+          !pool_get (&r, row[PKG_TOKEN], &pkg->public_key_token) ||
+          !pool_get (&r, row[PKG_LANGUAGE], &pkg->language) ||
+          !pool_get (&r, row[PKG_RELEASE], &pkg->release_type) ||
+          !list_get (&r, row[PKG_FIRST_FEATURE], row[PKG_N_FEATURES], &pkg->features))
+        return FALSE;
       ue_catalog_add_package (catalog, pkg);
     }
   return TRUE;
@@ -278,10 +511,12 @@ ue_catalog_file_load (const char  *path,
   mapped = g_mapped_file_new (path, FALSE, &local_error);
   if (mapped == NULL)
     {
-      g_set_error (error, UE_CATALOG_ERROR,
-                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                     ? UE_CATALOG_ERROR_NOT_FOUND : UE_CATALOG_ERROR_FAILED,
-                   "%s: error: %s", path, local_error->message);
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_set_error (error, UE_CATALOG_ERROR, UE_CATALOG_ERROR_NOT_FOUND,
+                     _("%s: error: no such file"), path);
+      else
+        g_set_error (error, UE_CATALOG_ERROR, UE_CATALOG_ERROR_FAILED,
+                     "%s: error: %s", path, local_error->message);
       return NULL;
     }
   all = g_mapped_file_get_bytes (mapped);
@@ -294,7 +529,7 @@ ue_catalog_file_load (const char  *path,
     }
   memcpy (&version, data + 8, 4);
   version = GUINT32_FROM_LE (version);
-  if (version > UE_CATALOG_FILE_VERSION || version == 0)
+  if (version != UE_CATALOG_FILE_VERSION)
     {
       g_set_error (error, UE_CATALOG_ERROR, UE_CATALOG_ERROR_VERSION,
                    _("%s: error: catalog format %u is not one this program reads (it reads format %u); "

@@ -15,8 +15,9 @@
 
 G_BEGIN_DECLS
 
-/* The format version this program writes; files with a higher one are refused. */
-#define UE_CATALOG_FILE_VERSION 1
+/* The format version this program writes; files with another one are refused
+ * (1: a GVariant tuple per setting, replaced by the tables of 2). */
+#define UE_CATALOG_FILE_VERSION 2
 
 gboolean    ue_catalog_file_save          (UeCatalog    *catalog,
                                            const char   *path,

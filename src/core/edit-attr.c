@@ -13,6 +13,8 @@ struct _UeEditAttr
 
   xmlNode  *element;
   xmlNs    *ns;
+  gboolean  declares_ns;  /* ns is declared on element by this edit */
+  gboolean  ns_linked;    /* ... and is in element->nsDef now (else the edit owns it) */
   char     *name;
   char     *old_value;    /* NULL: there was none */
   char     *new_value;    /* NULL: remove */
@@ -37,12 +39,36 @@ put (UeEditAttr  *self,
 }
 
 static void
+link_ns (UeEditAttr *self,
+         gboolean    link)
+{
+  xmlNs **p = &self->element->nsDef;
+
+  if (!self->declares_ns || self->ns_linked == link)
+    return;
+  while (*p != NULL && *p != self->ns)
+    p = &(*p)->next;
+  if (link)
+    {
+      self->ns->next = NULL;
+      *p = self->ns;
+    }
+  else if (*p != NULL)
+    {
+      *p = self->ns->next;
+      self->ns->next = NULL;
+    }
+  self->ns_linked = link;
+}
+
+static void
 ue_edit_attr_apply (UeEdit      *edit,
                     UeAnswerDoc *doc)
 {
   UeEditAttr *self = UE_EDIT_ATTR (edit);
   UeRawSpan *span = self->element->_private;
 
+  link_ns (self, TRUE);
   put (self, self->new_value);
   if (span != NULL)
     {
@@ -60,6 +86,7 @@ ue_edit_attr_revert (UeEdit      *edit,
   UeRawSpan *span = self->element->_private;
 
   put (self, self->old_value);
+  link_ns (self, FALSE);
   /* back to the file's own start tag, byte for byte */
   if (span != NULL)
     span->start_dirty = self->old_dirty;
@@ -71,6 +98,8 @@ ue_edit_attr_finalize (GObject *object)
 {
   UeEditAttr *self = UE_EDIT_ATTR (object);
 
+  if (self->declares_ns && !self->ns_linked)
+    xmlFreeNs (self->ns);
   g_free (self->name);
   g_free (self->old_value);
   g_free (self->new_value);
@@ -95,6 +124,7 @@ ue_edit_attr_init (UeEditAttr *self)
 UeEdit *
 ue_edit_attr_new (UeNode     *element,
                   gpointer    ns,
+                  gboolean    declares_ns,
                   const char *local_name,
                   const char *value)
 {
@@ -108,6 +138,10 @@ ue_edit_attr_new (UeNode     *element,
   self->element = XML_NODE (element);
   self->ns = ns;
   self->name = g_strdup (local_name);
+  /* linked by the caller; apply links it again */
+  self->declares_ns = declares_ns && ns != NULL;
+  self->ns_linked = self->declares_ns;
+  link_ns (self, FALSE);
   self->new_value = g_strdup (value);
   attr = xmlHasNsProp (self->element, (const xmlChar *) local_name, self->ns ? self->ns->href : NULL);
   if (attr != NULL)

@@ -148,7 +148,8 @@ ue_setting_path_parse (const char  *text,
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (*text == '\0')
+  /* "/" alone names nothing either: without this check it parsed to a path without a pass */
+  if (*text == '\0' || (text[0] == '/' && text[1] == '\0'))
     {
       syntax_error (error, text, _("the path is empty"));
       return NULL;

@@ -434,9 +434,9 @@ _ue_check_document (UeCheck *check)
       return;
     }
   if (ue_answer_doc_get_had_bom (check->doc))
-    _ue_check_report (check, UE_MESSAGE_SEVERITY_WARNING, NULL, NULL,
-                      _("the file starts with a UTF-8 byte-order mark, which some Windows Setup releases "
-                        "reject; saving the file removes it"));
+    _ue_check_report_at (check, UE_MESSAGE_SEVERITY_WARNING, root, 1, 1,
+                         _("the file starts with a UTF-8 byte-order mark, which some Windows Setup releases "
+                           "reject; saving the file removes it"));
   name = ue_node_get_name (root);
   if (strcmp (name, "settings") == 0)
     {

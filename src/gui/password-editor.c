@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The user types the password itself. A hidden value (PlainText false) is decoded for
- * the entry and written back hidden while the document hides sensitive data; the
- * sibling PlainText follows in the same undo step.
+ * The user types the password itself; each change is written at once (the selection may
+ * move away at any moment). A hidden value (PlainText false) is decoded for the entry and
+ * written back hidden while the document hides sensitive data; the sibling PlainText
+ * follows in the same undo step.
  */
 #define G_LOG_DOMAIN "unattend-editor"
 
@@ -65,11 +66,21 @@ ue_password_editor_write (UePropertyEditor *editor,
   UeAnswerDoc *doc = ue_property_editor_get_document (editor);
   gboolean hide = ue_answer_doc_get_hide_sensitive_data (doc);
   g_autofree char *encoded = hide ? ue_secret_encode (password_element (self), value) : NULL;
-  UeNode *plain;
+  UeNode *plain = ue_answer_doc_find_child (doc, ue_property_editor_get_parent (editor), "PlainText");
+  g_autofree char *plain_text = plain != NULL ? ue_node_dup_text (plain) : NULL;
+  const char *wanted = hide ? "false" : "true";
 
+  /* PlainText already right: the Value alone, so typing merges into one undo step */
+  if (g_strcmp0 (plain_text, wanted) == 0)
+    {
+      ue_answer_doc_set_text (doc, ue_property_editor_ensure_node (editor), hide ? encoded : value);
+      return;
+    }
+  ue_answer_doc_begin_group (doc, _("Set Password"));
   ue_answer_doc_set_text (doc, ue_property_editor_ensure_node (editor), hide ? encoded : value);
   plain = ue_answer_doc_ensure_child (doc, ue_property_editor_get_parent (editor), "PlainText");
-  ue_answer_doc_set_text (doc, plain, hide ? "false" : "true");
+  ue_answer_doc_set_text (doc, plain, wanted);
+  ue_answer_doc_end_group (doc);
 }
 
 static void
@@ -83,19 +94,11 @@ commit_entry (UePasswordEditor *self)
 }
 
 static void
-activate_cb (UePasswordEditor *self,
-             GtkEntry         *entry)
+changed_cb (UePasswordEditor *self,
+            GtkEntry         *entry)
 {
-  commit_entry (self);
-}
-
-static gboolean
-focus_out_cb (UePasswordEditor *self,
-              GdkEvent         *event,
-              GtkEntry         *entry)
-{
-  commit_entry (self);
-  return GDK_EVENT_PROPAGATE;
+  if (!ue_property_editor_is_loading (UE_PROPERTY_EDITOR (self)))
+    commit_entry (self);
 }
 
 static void
@@ -143,8 +146,7 @@ ue_password_editor_class_init (UePasswordEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/unattendeditor/UnattendEditor/password-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, UePasswordEditor, entry);
-  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, focus_out_cb);
+  gtk_widget_class_bind_template_callback (widget_class, changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, icon_press_cb);
 }
 

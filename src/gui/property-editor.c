@@ -159,12 +159,18 @@ ue_property_editor_commit (UePropertyEditor *self,
   if (g_strcmp0 (current, value) == 0)
     return;
 
-  description = g_strdup_printf (_("Set %s"), priv->name);
   /* keep the reference: the document's ::changed handlers may rebuild the pane */
   g_object_ref (self);
-  ue_answer_doc_begin_group (priv->doc, description);
-  UE_PROPERTY_EDITOR_GET_CLASS (self)->write (self, value);
-  ue_answer_doc_end_group (priv->doc);
+  if (priv->node != NULL)
+    /* alone, so that typing into one value merges into one undo step */
+    UE_PROPERTY_EDITOR_GET_CLASS (self)->write (self, value);
+  else
+    {
+      description = g_strdup_printf (_("Set %s"), priv->name);
+      ue_answer_doc_begin_group (priv->doc, description);
+      UE_PROPERTY_EDITOR_GET_CLASS (self)->write (self, value);
+      ue_answer_doc_end_group (priv->doc);
+    }
   g_object_unref (self);
 }
 

@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The value is written when the user presses Enter or leaves the entry, so typing a
- * word makes one undo step, not one per letter.
+ * Each change is written at once: the selection may move away at any moment, and the
+ * document merges typing into one value into one undo step.
  */
 #define G_LOG_DOMAIN "unattend-editor"
 
@@ -46,19 +46,11 @@ commit_entry (UeStringEditor *self)
 }
 
 static void
-activate_cb (UeStringEditor *self,
-             GtkEntry       *entry)
+changed_cb (UeStringEditor *self,
+            GtkEntry       *entry)
 {
-  commit_entry (self);
-}
-
-static gboolean
-focus_out_cb (UeStringEditor *self,
-              GdkEvent       *event,
-              GtkEntry       *entry)
-{
-  commit_entry (self);
-  return GDK_EVENT_PROPAGATE;
+  if (!ue_property_editor_is_loading (UE_PROPERTY_EDITOR (self)))
+    commit_entry (self);
 }
 
 static void
@@ -82,8 +74,7 @@ ue_string_editor_class_init (UeStringEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/unattendeditor/UnattendEditor/string-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, UeStringEditor, entry);
-  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, focus_out_cb);
+  gtk_widget_class_bind_template_callback (widget_class, changed_cb);
 }
 
 static void

@@ -39,16 +39,46 @@ image_request_free (ImageRequest *request)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImageRequest, image_request_free)
 
+typedef struct
+{
+  UeWindow *self;
+  guint     done;
+  guint     total;
+} Progress;
+
+static gboolean
+show_progress (gpointer user_data)
+{
+  Progress *progress = user_data;
+  UeWindow *self = progress->self;
+  g_autofree char *text = g_strdup_printf (_("%u of %u files"), progress->done, progress->total);
+
+  gtk_progress_bar_set_fraction (self->build_progress,
+                                 progress->total > 0 ? (double) progress->done / progress->total : 0);
+  gtk_progress_bar_set_text (self->build_progress, text);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_free (Progress *progress)
+{
+  g_object_unref (progress->self);
+  g_free (progress);
+}
+
+/* g_main_context_invoke() may call this in the worker thread when the main loop is idle:
+ * hand the numbers to the main thread, which alone may touch widgets */
 static void
 build_progress_cb (guint    done,
                    guint    total,
                    gpointer user_data)
 {
-  UeWindow *self = user_data;
-  g_autofree char *text = g_strdup_printf (_("%u of %u files"), done, total);
+  Progress *progress = g_new (Progress, 1);
 
-  gtk_progress_bar_set_fraction (self->build_progress, total > 0 ? (double) done / total : 0);
-  gtk_progress_bar_set_text (self->build_progress, text);
+  progress->self = g_object_ref (user_data);
+  progress->done = done;
+  progress->total = total;
+  g_idle_add_full (G_PRIORITY_DEFAULT, show_progress, progress, (GDestroyNotify) progress_free);
 }
 
 static void

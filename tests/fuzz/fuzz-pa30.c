@@ -2,7 +2,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * fuzz-sources: src/core/pa30.c src/core/pa30-bits.c
  * fuzz-corpus: ../shared/test-vectors/dcm ../shared/test-vectors/dcm/fuzz-seeds
  *
  * Each input goes through the whole-file path (DCM or PA30 header first) and, since

@@ -2,7 +2,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * fuzz-sources: src/core/pe-resource.c
  * fuzz-corpus: tests/fuzz/seeds-pe
  */
 #include <stdint.h>
