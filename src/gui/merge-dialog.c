@@ -35,8 +35,7 @@ conflict_key (const UeMergeConflict *conflict)
 static GtkWidget *
 choice_new (GtkRadioButton *group,
             const char     *format,
-            const char     *value,
-            const char     *tooltip)
+            const char     *value)
 {
   /* the value is shown as it is: its own "_" are no mnemonics */
   g_auto(GStrv) parts = g_strsplit (value, "_", -1);
@@ -46,7 +45,6 @@ choice_new (GtkRadioButton *group,
 
   /* long values (a command line) would widen the dialog beyond the screen */
   gtk_label_set_ellipsize (GTK_LABEL (gtk_bin_get_child (GTK_BIN (radio))), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_tooltip_text (radio, tooltip);
   return radio;
 }
 
@@ -61,11 +59,16 @@ add_conflict (UeMergeDialog         *self,
 
   title = conflict->arch != NULL && *conflict->arch != '\0'
           ? g_strdup_printf ("%s (%s)", conflict->path, conflict->arch) : g_strdup (conflict->path);
+  /* a titled section: the frame names the radio buttons' group for screen readers */
   frame = gtk_frame_new (title);
+  gtk_frame_set_shadow_type (GTK_FRAME (frame), GTK_SHADOW_NONE);
+  gtk_style_context_add_class (gtk_widget_get_style_context (gtk_frame_get_label_widget (GTK_FRAME (frame))),
+                               "heading");
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_container_set_border_width (GTK_CONTAINER (box), 6);
-  keep = choice_new (NULL, _("_Keep mine: %s"), mine != NULL ? mine : "", title);
-  take = choice_new (GTK_RADIO_BUTTON (keep), _("_Take theirs: %s"), theirs != NULL ? theirs : "", title);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_top (box, 4);
+  keep = choice_new (NULL, _("_Keep mine: %s"), mine != NULL ? mine : "");
+  take = choice_new (GTK_RADIO_BUTTON (keep), _("_Take theirs: %s"), theirs != NULL ? theirs : "");
   gtk_container_add (GTK_CONTAINER (box), keep);
   gtk_container_add (GTK_CONTAINER (box), take);
   gtk_container_add (GTK_CONTAINER (frame), box);

@@ -463,14 +463,27 @@ prepare_cb (UeQuickSetupAssistant *self,
 {
   g_autoptr(UeQuickSetup) qs = NULL;
   g_auto(GStrv) lines = NULL;
-  g_autofree char *text = NULL;
+  GtkTextBuffer *buffer;
 
   if (page != self->summary_page)
     return;
   qs = collect (self);
   lines = ue_quick_setup_summary (qs, self->doc);
-  text = lines[0] != NULL ? g_strjoinv ("\n", lines) : g_strdup (_("Nothing changes."));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->summary_view), text, -1);
+  buffer = gtk_text_view_get_buffer (self->summary_view);
+  gtk_text_buffer_set_text (buffer, lines[0] != NULL ? "" : _("Nothing changes."), -1);
+  /* the settings under their pass, wrapped lines aligned with their start */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i] + strspn (lines[i], " ");
+      GtkTextIter end;
+
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert_with_tags_by_name (buffer, &end, line, -1, line == lines[i] ? "pass" : "setting",
+                                                NULL);
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      if (lines[i + 1] != NULL)
+        gtk_text_buffer_insert (buffer, &end, "\n", 1);
+    }
 }
 
 static void
@@ -585,6 +598,10 @@ ue_quick_setup_assistant_init (UeQuickSetupAssistant *self)
   self->commands = gtk_list_store_new (1, G_TYPE_STRING);
   gtk_tree_view_set_model (self->commands_view, GTK_TREE_MODEL (self->commands));
   gtk_container_forall (GTK_CONTAINER (self), name_from_labels, NULL);
+  gtk_text_buffer_create_tag (gtk_text_view_get_buffer (self->summary_view), "pass",
+                              "weight", PANGO_WEIGHT_BOLD, NULL);
+  gtk_text_buffer_create_tag (gtk_text_view_get_buffer (self->summary_view), "setting",
+                              "left-margin", 36, NULL);
 }
 
 UeQuickSetupAssistant *
