@@ -257,6 +257,35 @@ def test_quick_setup_apply_reopen_undo():
         shutil.rmtree(work, ignore_errors=True)
 
 
+def test_merge_dual_arch():
+    """The same path twice, once per architecture: each conflict is decided on its own."""
+    work = tempfile.mkdtemp(prefix="ue-gui-")
+    path = os.path.join(work, "dual.xml")
+    shutil.copyfile(os.path.join(OWN_DATA, "dual-arch-base.xml"), path)
+    ed = Editor(path)
+    try:
+        menu_item(ed, "Merge Answer File…")
+        choose_file(ed, "Merge Answer File", os.path.join(OWN_DATA, "dual-arch-other.xml"))
+        dialog = ed.find("dialog", "Merge Conflicts")
+        x86 = ed.find("panel", "specialize/Microsoft-Windows-Shell-Setup/ComputerName (x86)", dialog)
+        amd64 = ed.find("panel", "specialize/Microsoft-Windows-Shell-Setup/ComputerName (amd64)", dialog)
+        click(ed, "radio button", "Take theirs: OTHER-32", x86)
+        assert checked(ed.find("radio button", "Keep mine: BASE-64", amd64))
+        ed.find("push button", "Merge", dialog).doActionNamed("click")
+        ed.find("frame", "*dual.xml")
+        ed.focus()
+        ed.key("ctrl+s")
+        ed.find("frame", "dual.xml")
+        text = open(path, encoding="utf-8").read()
+        amd64_part, x86_part = text.split('processorArchitecture="x86"')
+        assert "<ComputerName>BASE-64</ComputerName>" in amd64_part, text
+        assert "<ComputerName>OTHER-32</ComputerName>" in x86_part, text
+        assert "OTHER-64" not in text and "BASE-32" not in text, text
+    finally:
+        ed.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def menu_item(ed, name):
     """Activates an item of the main menu (a popover: its items are buttons)."""
     ed.find("toggle button", "Main Menu").doActionNamed("click")
@@ -415,6 +444,7 @@ TESTS = [
     ("/gui/templates/new-from-template", test_new_from_template),
     ("/gui/templates/open-as-template", test_open_as_template),
     ("/gui/merge/take-theirs", test_merge_take_theirs),
+    ("/gui/merge/dual-arch", test_merge_dual_arch),
 ]
 
 
