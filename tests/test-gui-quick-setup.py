@@ -12,7 +12,7 @@ import time
 
 from dogtail.config import config
 from gi.repository import GLib
-from gui_util import DATA, Editor, checked, pyatspi, run_tests, wait_for, window_shot
+from gui_util import DATA, Editor, checked, pyatspi, run_tests, wait_for
 
 # the time-zone list and the locale combos have more rows than dogtail reads by default
 config.childrenLimit = 1000
