@@ -389,7 +389,9 @@ load (UeQuickSetupAssistant *self)
   gtk_entry_set_text (self->second_name_entry, qs->second_admin_name != NULL ? qs->second_admin_name : "");
   gtk_entry_set_text (self->second_password_entry,
                       qs->second_admin_password != NULL ? qs->second_admin_password : "");
-  toggle_set (self->hide_passwords_check, ue_answer_doc_get_hide_sensitive_data (self->doc));
+  /* passwords are hidden unless the file already shows its own in plain text */
+  toggle_set (self->hide_passwords_check, ue_answer_doc_get_hide_sensitive_data (self->doc)
+                                          || (qs->admin_password == NULL && qs->second_admin_password == NULL));
 
   gtk_list_store_clear (self->commands);
   for (guint i = 0; i < qs->first_logon_commands->len; i++)
