@@ -77,6 +77,44 @@ _ue_window_load_file (UeWindow *self,
   return TRUE;
 }
 
+/* the image or catalog the file was edited against, as WSIM records it */
+static void
+record_offline_image (UeWindow *self)
+{
+  const UeCatalogSource *source = self->catalog ? ue_catalog_get_source (self->catalog) : NULL;
+  g_autofree char *text = NULL;
+
+  if (source == NULL || source->path == NULL)
+    return;
+  if (source->kind == UE_CATALOG_SOURCE_IMAGE)
+    text = g_strdup_printf ("wim:%s#%s", source->path, source->image_name ? source->image_name : "");
+  else if (source->kind == UE_CATALOG_SOURCE_FILE)
+    text = g_strdup_printf ("catalog:%s", source->path);
+  if (text != NULL)
+    ue_answer_doc_set_offline_image (self->doc, text);
+}
+
+/* another program wrote the file since we read it: its changes would be lost */
+static gboolean
+confirm_overwrite (UeWindow   *self,
+                   const char *name)
+{
+  GtkWidget *dialog;
+  int response;
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                                   _("“%s” was changed by another program"), name);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("Saving replaces the other program’s changes with yours."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Replace"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  response = gtk_dialog_run (GTK_DIALOG (dialog));
+  gtk_widget_destroy (dialog);
+  return response == GTK_RESPONSE_ACCEPT;
+}
+
 static gboolean
 save_to (UeWindow *self,
          GFile    *file)
@@ -86,7 +124,15 @@ save_to (UeWindow *self,
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *text = NULL;
 
-  if (path == NULL || !ue_answer_doc_save (self->doc, path, &error))
+  record_offline_image (self);
+  if (path != NULL && !ue_answer_doc_save (self->doc, path, &error) &&
+      g_error_matches (error, UE_ANSWER_DOC_ERROR, UE_ANSWER_DOC_ERROR_CHANGED_ON_DISK) &&
+      confirm_overwrite (self, name))
+    {
+      g_clear_error (&error);
+      ue_answer_doc_save_overwrite (self->doc, path, &error);
+    }
+  if (path == NULL || error != NULL)
     {
       g_autofree char *primary = g_strdup_printf (_("Could not save “%s”"), name);
 
