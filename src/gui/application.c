@@ -79,6 +79,7 @@ static const struct
   { "win.redo", { "<Ctrl><Shift>z", "<Ctrl>y", NULL } },
   { "win.find", { "<Ctrl>f", NULL } },
   { "win.validate", { "F7", NULL } },
+  { "win.quick-setup", { "<Ctrl><Shift>q", NULL } },
 };
 
 static void

@@ -374,6 +374,10 @@ static const GActionEntry win_entries[] = {
   { "select-catalog", _ue_window_select_catalog_cb },
   { "cancel-catalog", _ue_window_cancel_catalog_cb },
   { "load-offline-image", _ue_window_load_offline_image_cb },
+  { "quick-setup", _ue_window_quick_setup_cb },
+  { "new-from-template", _ue_window_new_from_template_cb },
+  { "open-as-template", _ue_window_open_as_template_cb },
+  { "merge", _ue_window_merge_cb },
 };
 
 void

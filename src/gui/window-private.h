@@ -72,6 +72,11 @@ void     _ue_window_open_cb            (GSimpleAction *action, GVariant *param, 
 void     _ue_window_save_cb            (GSimpleAction *action, GVariant *param, gpointer user_data);
 void     _ue_window_save_as_cb         (GSimpleAction *action, GVariant *param, gpointer user_data);
 void     _ue_window_copy_command_cb    (GSimpleAction *action, GVariant *param, gpointer user_data);
+/* window-templates.c */
+void     _ue_window_quick_setup_cb     (GSimpleAction *action, GVariant *param, gpointer user_data);
+void     _ue_window_new_from_template_cb (GSimpleAction *action, GVariant *param, gpointer user_data);
+void     _ue_window_open_as_template_cb (GSimpleAction *action, GVariant *param, gpointer user_data);
+void     _ue_window_merge_cb           (GSimpleAction *action, GVariant *param, gpointer user_data);
 /* window-catalog.c */
 void     _ue_window_open_image_cb      (GSimpleAction *action, GVariant *param, gpointer user_data);
 void     _ue_window_select_catalog_cb  (GSimpleAction *action, GVariant *param, gpointer user_data);
