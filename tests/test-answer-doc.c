@@ -342,6 +342,7 @@ test_same_line_comment (void)
   g_assert_cmpstr (out, ==, expected);
 }
 
+
 static const char accounts_doc[] =
   "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\" xmlns:wcm=\"http://schemas.microsoft.com/WMIConfig/2002/State\">\n"
   "  <settings pass=\"oobeSystem\">\n"
@@ -359,6 +360,62 @@ static const char accounts_doc[] =
   "    </component>\n"
   "  </settings>\n"
   "</unattend>\n";
+
+static void
+test_positions_after_edits (void)
+{
+  g_autoptr(UeAnswerDoc) doc = load (accounts_doc);
+  UeNode *node;
+  guint line = 0, column = 0;
+
+  /* a new pass above the existing one moves everything below it down */
+  ue_answer_doc_set_path_value (doc, "specialize/Microsoft-Windows-IE-ESC/IEHardenAdmin", NULL, "false", NULL);
+  node = ue_answer_doc_lookup (doc, "specialize/Microsoft-Windows-IE-ESC/IEHardenAdmin", NULL, NULL);
+  ue_node_get_position (node, &line, &column);
+  g_assert_cmpuint (line, ==, 4);
+  g_assert_cmpuint (column, ==, 7);
+  ue_node_get_attribute_position (ue_node_get_component (node), "processorArchitecture", &line, &column);
+  g_assert_cmpuint (line, ==, 3);
+  g_assert_cmpuint (column, ==, 48);
+  node = ue_answer_doc_lookup (doc, "oobeSystem/Microsoft-Windows-Shell-Setup/FirstLogonCommands", NULL, NULL);
+  ue_node_get_position (node, &line, &column);
+  g_assert_cmpuint (line, ==, 4 + 5);   /* settings, component, setting, and their ends */
+  ue_answer_doc_undo (doc);
+  ue_node_get_position (node, &line, &column);
+  g_assert_cmpuint (line, ==, 4);
+  g_assert_cmpuint (column, ==, 7);
+}
+
+static void
+test_offline_image (void)
+{
+  g_autoptr(UeAnswerDoc) doc = ue_answer_doc_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *source = NULL;
+  g_autoptr(UeAnswerDoc) again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  ue_answer_doc_set_path_value (doc, "specialize/Microsoft-Windows-IE-ESC/IEHardenAdmin", NULL, "false", NULL);
+  ue_answer_doc_set_offline_image (doc, "wim:C:/images/install.wim#Windows Server 2008 SERVERSTANDARD");
+  out = dump (doc);
+  g_assert_nonnull (strstr (out, "    </settings>\r\n    <cpi:offlineImage cpi:source=\"wim:C:/images/install.wim#Windows Server 2008 SERVERSTANDARD\" "
+                                 "xmlns:cpi=\"urn:schemas-microsoft-com:cpi\"/>\r\n</unattend>"));
+  /* a pass added later goes before it */
+  ue_answer_doc_set_path_value (doc, "oobeSystem/Microsoft-Windows-Shell-Setup/TimeZone", NULL, "UTC", NULL);
+  g_clear_pointer (&out, g_free);
+  out = dump (doc);
+  g_assert_true (strstr (out, "pass=\"oobeSystem\"") < strstr (out, "cpi:offlineImage"));
+  bytes = ue_answer_doc_to_bytes (doc);
+  again = ue_answer_doc_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "again.xml", NULL);
+  source = ue_answer_doc_dup_offline_image (again);
+  g_assert_cmpstr (source, ==, "wim:C:/images/install.wim#Windows Server 2008 SERVERSTANDARD");
+  ue_answer_doc_set_offline_image (again, "catalog:C:/catalogs/server.clg");
+  g_clear_pointer (&source, g_free);
+  source = ue_answer_doc_dup_offline_image (again);
+  g_assert_cmpstr (source, ==, "catalog:C:/catalogs/server.clg");
+  ue_answer_doc_set_offline_image (again, NULL);
+  g_assert_null (ue_answer_doc_dup_offline_image (again));
+}
 
 static char *
 command_at (UeAnswerDoc *doc,
@@ -752,6 +809,8 @@ main (int argc, char **argv)
   g_test_add_func ("/core/answer-doc/edit/indentation", test_indentation);
   g_test_add_func ("/core/answer-doc/edit/ordered-list", test_ordered_list);
   g_test_add_func ("/core/answer-doc/edit/same-line-comment", test_same_line_comment);
+  g_test_add_func ("/core/answer-doc/edit/offline-image", test_offline_image);
+  g_test_add_func ("/core/answer-doc/edit/positions-after-edits", test_positions_after_edits);
   g_test_add_func ("/core/answer-doc/edit/keyed-items", test_keyed_items);
   g_test_add_func ("/core/answer-doc/edit/attributes", test_attribute_edit);
   g_test_add_func ("/core/answer-doc/edit/empty-values", test_empty_values);

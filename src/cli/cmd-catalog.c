@@ -158,12 +158,21 @@ catalog_build (int    argc,
   fprintf (stderr, _("Image %u “%s”: %u components with %u settings, %u packages, from %u manifests\n"),
            src->image_index, src->image_name ? src->image_name : "", components->len, n_settings,
            ue_catalog_get_packages (catalog)->len, src->manifests);
-  if (src->compressed > src->decoded)
-    fprintf (stderr, ngettext ("%u compressed manifest not read yet\n",
-                               "%u compressed manifests not read yet\n", src->compressed - src->decoded),
-             src->compressed - src->decoded);
+  /* the counts of `catalog show --json`'s source, for scripts that read stderr */
+  fprintf (stderr, _("Manifests: %u, compressed: %u, decoded: %u, failed: %u\n"),
+           src->manifests, src->compressed, src->decoded, src->failed);
+  if (src->compressed > 0 && src->decoded == 0)
+    fprintf (stderr, ngettext ("warning: %u compressed manifest was not read: the image has no usable "
+                               "Windows/System32/wcp.dll to decode it with\n",
+                               "warning: %u compressed manifests were not read: the image has no usable "
+                               "Windows/System32/wcp.dll to decode them with\n", src->compressed),
+             src->compressed);
+  else if (src->compressed > src->decoded)
+    fprintf (stderr, ngettext ("warning: %u compressed manifest could not be decoded\n",
+                               "warning: %u compressed manifests could not be decoded\n",
+                               src->compressed - src->decoded), src->compressed - src->decoded);
   if (src->failed > 0)
-    fprintf (stderr, ngettext ("%u manifest could not be read\n", "%u manifests could not be read\n",
+    fprintf (stderr, ngettext ("warning: %u manifest could not be read\n", "warning: %u manifests could not be read\n",
                                src->failed), src->failed);
   fprintf (stderr, _("Catalog saved to %s\n"), output);
   return UE_EXIT_OK;

@@ -600,6 +600,74 @@ ue_answer_doc_unset_path (UeAnswerDoc  *self,
   return TRUE;
 }
 
+/* ---- the recorded image ---- */
+
+static UeNode *
+find_offline_image (UeAnswerDoc *self)
+{
+  UeNode *root = ue_answer_doc_get_root (self);
+
+  for (UeNode *n = ue_node_get_first_child (root); n != NULL; n = ue_node_get_next (n))
+    if (ue_node_get_kind (n) == UE_NODE_KIND_OFFLINE_IMAGE)
+      return n;
+  return NULL;
+}
+
+char *
+ue_answer_doc_dup_offline_image (UeAnswerDoc *self)
+{
+  UeNode *node;
+  xmlChar *value;
+  char *copy;
+
+  g_return_val_if_fail (UE_IS_ANSWER_DOC (self), NULL);
+
+  node = find_offline_image (self);
+  if (node == NULL)
+    return NULL;
+  value = xmlGetNsProp (XML_NODE (node), (const xmlChar *) "source", (const xmlChar *) UE_CPI_NS);
+  copy = value ? g_strdup ((const char *) value) : NULL;
+  xmlFree (value);
+  return copy;
+}
+
+void
+ue_answer_doc_set_offline_image (UeAnswerDoc *self,
+                                 const char  *source)
+{
+  UeNode *node;
+  xmlNode *el;
+  xmlNs *cpi;
+  g_autofree char *old = NULL;
+
+  g_return_if_fail (UE_IS_ANSWER_DOC (self));
+
+  node = find_offline_image (self);
+  old = ue_answer_doc_dup_offline_image (self);
+  if (g_strcmp0 (old, source) == 0 && (source == NULL || node != NULL))
+    return;
+  if (source == NULL)
+    {
+      ue_answer_doc_remove (self, node);
+      return;
+    }
+  if (node != NULL)
+    {
+      UeEdit *edit = ue_edit_attr_new (node, XML_NODE (node)->ns, FALSE, "source", source);
+      ue_edit_set_label (edit, _("Record Windows Image"));
+      _ue_answer_doc_run (self, edit);
+      return;
+    }
+  /* new: at the end of the root, with its own namespace declaration, as WSIM writes it */
+  el = xmlNewDocNode (_ue_answer_doc_get_xml (self), NULL, (const xmlChar *) "offlineImage", NULL);
+  cpi = xmlNewNs (el, (const xmlChar *) UE_CPI_NS, (const xmlChar *) "cpi");
+  xmlSetNs (el, cpi);
+  xmlNewNsProp (el, cpi, (const xmlChar *) "source", (const xmlChar *) source);
+  ue_answer_doc_begin_group (self, _("Record Windows Image"));
+  insert_element (self, XML_NODE (ue_answer_doc_get_root (self)), NULL, el);
+  ue_answer_doc_end_group (self);
+}
+
 /* ---- Hide Sensitive Data ---- */
 
 static void

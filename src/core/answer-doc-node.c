@@ -256,14 +256,33 @@ doc_of (xmlNode *node)
   return node->doc ? node->doc->_private : NULL;
 }
 
+/* positions are those of the text as it would be saved now: right after edits too */
+static gboolean
+current_offset (xmlNode   *n,
+                UeSource **source,
+                gsize     *offset)
+{
+  UeAnswerDoc *doc = doc_of (n);
+  GHashTable *positions;
+  gpointer found;
+
+  if (doc == NULL || n->type != XML_ELEMENT_NODE)
+    return FALSE;
+  *source = _ue_answer_doc_get_current (doc, &positions);
+  found = g_hash_table_lookup (positions, n);
+  if (found == NULL)
+    return FALSE;   /* not in the document (an edit took it out) */
+  *offset = GPOINTER_TO_SIZE (found) - 1;
+  return TRUE;
+}
+
 void
 ue_node_get_position (UeNode *node,
                       guint  *line,
                       guint  *column)
 {
-  xmlNode *n = XML_NODE (node);
-  UeAnswerDoc *doc;
   UeSource *source;
+  gsize offset;
 
   g_return_if_fail (node != NULL);
 
@@ -271,14 +290,8 @@ ue_node_get_position (UeNode *node,
     *line = 0;
   if (column)
     *column = 0;
-  doc = doc_of (n);
-  source = doc ? _ue_answer_doc_get_source (doc) : NULL;
-  /* nodes created by edits have no place in the file: report their parent's */
-  while (n != NULL && n->type == XML_ELEMENT_NODE && n->_private == NULL)
-    n = n->parent;
-  if (n == NULL || n->type != XML_ELEMENT_NODE || source == NULL)
-    return;
-  _ue_source_offset_to_position (source, ((UeRawSpan *) n->_private)->start, line, column);
+  if (current_offset (XML_NODE (node), &source, &offset))
+    _ue_source_offset_to_position (source, offset, line, column);
 }
 
 void
@@ -287,19 +300,15 @@ ue_node_get_attribute_position (UeNode     *node,
                                 guint      *line,
                                 guint      *column)
 {
-  xmlNode *n = XML_NODE (node);
-  UeAnswerDoc *doc;
   UeSource *source;
-  gsize offset;
+  gsize offset, attr_offset;
 
   g_return_if_fail (node != NULL);
 
   ue_node_get_position (node, line, column);
-  doc = doc_of (n);
-  source = doc ? _ue_answer_doc_get_source (doc) : NULL;
-  if (source != NULL && n->_private != NULL &&
-      _ue_source_find_attribute (source, n->_private, local_name, &offset))
-    _ue_source_offset_to_position (source, offset, line, column);
+  if (current_offset (XML_NODE (node), &source, &offset) &&
+      _ue_source_find_attribute_at (source, offset, local_name, &attr_offset))
+    _ue_source_offset_to_position (source, attr_offset, line, column);
 }
 
 UeNode *

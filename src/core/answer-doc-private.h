@@ -59,11 +59,18 @@ void       _ue_source_offset_to_position (UeSource *source,
                                    gsize       offset,
                                    guint      *line,
                                    guint      *column);
-/* write the document: spans verbatim, the rest generated with newline */
+/* write the document: spans verbatim, the rest generated with newline; positions
+ * (optional) receives xmlNode* -> offset + 1 of each element's start tag in out */
 void       _ue_source_serialize   (UeSource   *source,
                                    xmlDoc     *doc,
                                    const char *newline,
-                                   GString    *out);
+                                   GString    *out,
+                                   GHashTable *positions);
+/* offset of attribute local_name inside the start tag at tag_offset, or FALSE */
+gboolean   _ue_source_find_attribute_at (UeSource *source,
+                                   gsize       tag_offset,
+                                   const char *local_name,
+                                   gsize      *offset);
 /* offset of attribute local_name inside an element's raw start tag, or FALSE */
 gboolean   _ue_source_find_attribute (UeSource *source,
                                    UeRawSpan  *span,
@@ -84,6 +91,10 @@ void       _ue_answer_doc_emit_changed (UeAnswerDoc *self,
                                         xmlNode     *node);
 xmlDoc    *_ue_answer_doc_get_xml      (UeAnswerDoc *self);
 UeSource  *_ue_answer_doc_get_source   (UeAnswerDoc *self);
+/* the text as it would be saved now (UTF-8) and where each element starts in it;
+ * kept until the next change */
+UeSource  *_ue_answer_doc_get_current  (UeAnswerDoc *self,
+                                        GHashTable **positions);
 
 G_END_DECLS
 

@@ -509,6 +509,23 @@ _ue_source_find_attribute (UeSource   *source,
   return FALSE;
 }
 
+gboolean
+_ue_source_find_attribute_at (UeSource   *source,
+                              gsize       tag_offset,
+                              const char *local_name,
+                              gsize      *offset)
+{
+  UeRawSpan span = { 0 };
+  Token tok;
+
+  if (!next_token (source, tag_offset, &tok) || tok.kind != TOKEN_START)
+    return FALSE;
+  span.start = tok.start;
+  span.len = tok.len;
+  span.self_closing = tok.self_closing;
+  return _ue_source_find_attribute (source, &span, local_name, offset);
+}
+
 /* ---- writing ---- */
 
 typedef struct
@@ -516,6 +533,7 @@ typedef struct
   UeSource   *source;
   const char *newline;
   GString    *out;
+  GHashTable *positions;   /* xmlNode* -> offset + 1 of its start tag in out, or NULL */
 } Writer;
 
 static void
@@ -719,6 +737,8 @@ write_element (Writer  *w,
   UeRawSpan *span = node->_private;
   g_autofree char *name = NULL;
 
+  if (w->positions != NULL)
+    g_hash_table_insert (w->positions, node, GSIZE_TO_POINTER (w->out->len + 1));
   if (span == NULL)
     put_generated_start_tag (w, node);
   else if (span->start_dirty)
@@ -796,9 +816,10 @@ void
 _ue_source_serialize (UeSource   *source,
                       xmlDoc     *doc,
                       const char *newline,
-                      GString    *out)
+                      GString    *out,
+                      GHashTable *positions)
 {
-  Writer w = { source, newline, out };
+  Writer w = { source, newline, out, positions };
   gboolean first = TRUE;
 
   if (source != NULL && source->decl_len > 0)

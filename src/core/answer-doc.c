@@ -38,6 +38,10 @@ struct _UeAnswerDoc
   guint        cursor;        /* edits before it are applied */
   gint         saved_cursor;  /* cursor at the last save; -1 when unreachable */
   UeEditGroup *group;         /* open group, or NULL */
+
+  /* the text as saved now, for positions after edits; dropped on every change */
+  UeSource    *current;
+  GHashTable  *current_positions;
   guint        group_depth;
 };
 
@@ -72,6 +76,8 @@ ue_answer_doc_finalize (GObject *object)
   g_ptr_array_unref (self->undo);
   g_clear_pointer (&self->xml, xmlFreeDoc);
   g_clear_pointer (&self->source, _ue_source_free);
+  g_clear_pointer (&self->current, _ue_source_free);
+  g_clear_pointer (&self->current_positions, g_hash_table_unref);
   g_free (self->path);
   g_free (self->display_name);
   g_free (self->indent_unit);
@@ -303,6 +309,10 @@ load_text (const char  *text,
 
   /* untrusted input: no network, no DTD, no entity substitution; errors collected, not printed */
   ctxt = xmlNewParserCtxt ();
+  /* xmlKeepBlanksDefault(0), called by other code in the process (GtkSourceView does when
+   * it reads a style scheme), makes new contexts drop whitespace between elements */
+  ctxt->keepBlanks = 1;
+  ctxt->sax->ignorableWhitespace = ctxt->sax->characters;
   xmlSetStructuredErrorFunc (&first, collect_first_error);
   self->xml = xmlCtxtReadMemory (ctxt, text, len, name, "UTF-8",
                                  XML_PARSE_NONET | XML_PARSE_IGNORE_ENC | XML_PARSE_NOWARNING);
@@ -436,7 +446,7 @@ ue_answer_doc_to_bytes (UeAnswerDoc *self)
   g_return_val_if_fail (UE_IS_ANSWER_DOC (self), NULL);
 
   out = g_string_new (NULL);
-  _ue_source_serialize (self->source, self->xml, self->newline, out);
+  _ue_source_serialize (self->source, self->xml, self->newline, out, NULL);
   if (self->utf16)
     {
       gsize n = 0;
@@ -778,7 +788,26 @@ void
 _ue_answer_doc_emit_changed (UeAnswerDoc *self,
                              xmlNode     *node)
 {
+  g_clear_pointer (&self->current, _ue_source_free);
+  g_clear_pointer (&self->current_positions, g_hash_table_unref);
   g_signal_emit (self, signals[CHANGED], 0, node);
+}
+
+UeSource *
+_ue_answer_doc_get_current (UeAnswerDoc  *self,
+                            GHashTable  **positions)
+{
+  if (self->current == NULL)
+    {
+      GString *out = g_string_new (NULL);
+
+      self->current_positions = g_hash_table_new (NULL, NULL);
+      _ue_source_serialize (self->source, self->xml, self->newline, out, self->current_positions);
+      self->current = _ue_source_new (out->str, out->len);
+      g_string_free (out, TRUE);
+    }
+  *positions = self->current_positions;
+  return self->current;
 }
 
 xmlDoc *

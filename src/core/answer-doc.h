@@ -205,6 +205,12 @@ gboolean     ue_answer_doc_unset_path      (UeAnswerDoc  *self,
                                             const char   *path,
                                             const char   *arch,
                                             GError      **error);
+/* the image the file was made against, as WSIM records it at the end of the root:
+ * <cpi:offlineImage cpi:source="wim:C:/path/install.wim#Image Name"/> (or "catalog:…");
+ * NULL removes it. ue_answer_doc_dup_offline_image: the recorded source or NULL. */
+void         ue_answer_doc_set_offline_image (UeAnswerDoc *self,
+                                            const char   *source);
+char        *ue_answer_doc_dup_offline_image (UeAnswerDoc *self);
 /* Hide Sensitive Data on every password in the document (one undo step); returns count */
 guint        ue_answer_doc_hide_passwords  (UeAnswerDoc  *self);
 

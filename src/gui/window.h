@@ -17,4 +17,11 @@ UeWindow *ue_window_new       (UeApplication *application);
 void      ue_window_open_file (UeWindow      *self,
                                GFile         *file);
 
+/* "install.wim", "install.wim:2" or "install.esd:Image Name": asks for the image when the
+ * file holds several and the spec names none; uses the cache or builds the catalog */
+void      ue_window_load_image   (UeWindow      *self,
+                                  const char    *spec);
+void      ue_window_load_catalog (UeWindow      *self,
+                                  const char    *path);
+
 G_END_DECLS
