@@ -120,6 +120,43 @@ has_wim_magic (const char *path)
  * and clear gigabytes before it finds anything wrong (a 2.5 kB file took 2 GB and
  * 14 s). Every image has a 50-byte entry in the blob table, and every table lies in
  * the file: numbers beyond that are damage, refused before libwim sees them. */
+/* The same for the images' metadata resources, listed in the (uncompressed) blob table:
+ * libwim allocates each one's uncompressed size at once (17 GB claimed by a 5 kB file).
+ * Real ones are tens of MB. */
+static gboolean
+metadata_sizes_plausible (const char   *path,
+                          const guint8 *blob_reshdr)
+{
+  guint64 stored = 0, offset;
+  g_autofree guint8 *table = NULL;
+  FILE *f;
+  gboolean ok;
+
+  memcpy (&stored, blob_reshdr, 7);
+  memcpy (&offset, blob_reshdr + 8, 8);
+  stored = GUINT64_FROM_LE (stored);
+  offset = GUINT64_FROM_LE (offset);
+  if ((blob_reshdr[7] & 0x04) != 0 || stored == 0 || stored > 256u << 20)
+    return TRUE;   /* compressed or huge: libwim's own checks */
+  if ((f = g_fopen (path, "rb")) == NULL)
+    return TRUE;
+  table = g_malloc (stored);
+  ok = fseeko (f, (off_t) offset, SEEK_SET) == 0 && fread (table, 1, stored, f) == stored;
+  fclose (f);
+  if (!ok)
+    return TRUE;
+  for (guint64 e = 0; e + 50 <= stored; e += 50)
+    {
+      guint64 original;
+
+      memcpy (&original, table + e + 16, 8);
+      /* metadata, not in a solid resource */
+      if ((table[e + 7] & 0x12) == 0x02 && GUINT64_FROM_LE (original) > (guint64) 1 << 30)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 header_is_plausible (const char *path)
 {
@@ -157,7 +194,7 @@ header_is_plausible (const char *path)
       if (original > (compressed ? (guint64) 1 << 30 : stored))
         return FALSE;
     }
-  return TRUE;
+  return metadata_sizes_plausible (path, hdr + 48);
 }
 
 static void
