@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli-json.h"
 #include "core/answer-doc.h"
 #include "core/secret.h"
 
@@ -20,24 +21,7 @@ static void
 json_string (GString    *out,
              const char *text)
 {
-  g_string_append_c (out, '"');
-  for (const char *p = text ? text : ""; *p; p++)
-    {
-      switch (*p)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if ((guchar) *p < 0x20)
-            g_string_append_printf (out, "\\u%04x", (guchar) *p);
-          else
-            g_string_append_c (out, *p);
-        }
-    }
-  g_string_append_c (out, '"');
+  ue_json_escape (out, text ? text : "");
 }
 
 static gboolean
