@@ -120,6 +120,12 @@ def new_file_hides_passwords(d):
     text = open(path).read()
     assert "<Value>UABhAHMAcwB3AG8AcgBkADEAMgAzADQAUABhAHMAcwB3AG8AcgBkAA==</Value>" in text, text
     assert "<PlainText>false</PlainText>" in text
+    # shown masked, or decoded when asked for in clear
+    p = run("show", path, "--json", check=0)
+    assert "Password1234" not in p.stdout and "UABhAHMA" not in p.stdout
+    p = run("show", path, "--json", "--show-secrets", check=0)
+    settings = json.loads(p.stdout)["passes"][0]["components"][0]["settings"]
+    assert settings["UserAccounts/LocalAccounts/LocalAccount[Name=a]/Password/Value"] == "Password1234", settings
 
 
 @test

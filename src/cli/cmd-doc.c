@@ -32,6 +32,19 @@ is_secret_value (UeNode *node)
          ue_secret_is_password_element (ue_node_get_name (parent));
 }
 
+/* the password this Value belongs to says PlainText=false */
+static gboolean
+is_hidden (UeNode *value)
+{
+  for (UeNode *n = ue_node_get_first_child (ue_node_get_parent (value)); n != NULL; n = ue_node_get_next (n))
+    if (strcmp (ue_node_get_name (n), "PlainText") == 0)
+      {
+        g_autofree char *text = ue_node_dup_text (n);
+        return text != NULL && g_ascii_strcasecmp (g_strstrip (text), "false") == 0;
+      }
+  return FALSE;
+}
+
 typedef struct
 {
   gboolean show_secrets;
@@ -63,6 +76,16 @@ collect_leaves (UeNode    *node,
         {
           g_free (value);
           value = g_strdup ("********");
+        }
+      else if (is_secret_value (n) && value != NULL && is_hidden (n))
+        {
+          /* asked for in clear: a hidden password is shown decoded */
+          char *plain = ue_secret_decode (ue_node_get_name (ue_node_get_parent (n)), value, NULL);
+          if (plain != NULL)
+            {
+              g_free (value);
+              value = plain;
+            }
         }
       if (st->json)
         {
