@@ -12,16 +12,12 @@ import shutil
 import struct
 import subprocess
 import sys
-import tempfile
+
+from cli_tap import run_tests, test
 
 TOOL = os.environ["UE_TOOL"]
 DATA = os.environ["UE_TEST_DATA"]
-tests = []
 
-
-def test(fn):
-    tests.append(fn)
-    return fn
 
 
 def run(*args):
@@ -161,25 +157,8 @@ def hostile_names(d):
 
 
 def main():
-    print(f"1..{len(tests)}")
-    failed = 0
-    if shutil.which("wimlib-imagex") is None:
-        for i, fn in enumerate(tests, 1):
-            print(f"ok {i} /cli/hostile-wim/{fn.__name__} # SKIP wimlib-imagex (wimtools) is not installed")
-        return 0
-    for i, fn in enumerate(tests, 1):
-        with tempfile.TemporaryDirectory() as d:
-            try:
-                fn(d)
-                print(f"ok {i} /cli/hostile-wim/{fn.__name__}")
-            except Exception as e:  # report and go on
-                failed += 1
-                print(f"not ok {i} /cli/hostile-wim/{fn.__name__}")
-                for line in str(e).splitlines() or [repr(e)]:
-                    print(f"# {line}")
-            sys.stdout.flush()
-    return 1 if failed else 0
-
+    skip = "wimlib-imagex (wimtools) is not installed" if shutil.which("wimlib-imagex") is None else None
+    return run_tests("/cli/hostile-wim", skip)
 
 if __name__ == "__main__":
     sys.exit(main())

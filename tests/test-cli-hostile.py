@@ -8,19 +8,15 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
+
+from cli_tap import run_tests, test
 
 TOOL = os.environ["UE_TOOL"]
-tests = []
 PASSWORD = "Pa55-w0rd-in-clear"
 ROOT = '<unattend xmlns="urn:schemas-microsoft-com:unattend">'
 ACCOUNT = "oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/LocalAccounts/LocalAccount[Name=a]"
 ADMIN = "oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/AdministratorPassword"
 
-
-def test(fn):
-    tests.append(fn)
-    return fn
 
 
 def run(*args, check=None, debug=True):
@@ -122,20 +118,7 @@ def passwords_not_in_messages(d):
 
 
 def main():
-    print(f"1..{len(tests)}")
-    failed = 0
-    for i, fn in enumerate(tests, 1):
-        with tempfile.TemporaryDirectory() as d:
-            try:
-                fn(d)
-                print(f"ok {i} /cli/hostile/{fn.__name__}")
-            except Exception as e:  # report and go on
-                failed += 1
-                print(f"not ok {i} /cli/hostile/{fn.__name__}")
-                for line in str(e).splitlines() or [repr(e)]:
-                    print(f"# {line}")
-    return 1 if failed else 0
-
+    return run_tests("/cli/hostile")
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -5,17 +5,13 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
+
+from cli_tap import run_tests, test
 
 TOOL = os.environ["UE_TOOL"]
 DATA = os.path.join(os.environ["UE_TEST_DATA"], "merge")
 TEMPLATES = os.path.join(os.environ["UE_TEST_DATA"], "..", "..", "data", "templates")
-tests = []
 
-
-def test(fn):
-    tests.append(fn)
-    return fn
 
 
 def run(*args, check=None):
@@ -184,20 +180,7 @@ def merge_errors(d):
 
 
 def main():
-    print(f"1..{len(tests)}")
-    failed = 0
-    for i, fn in enumerate(tests, 1):
-        with tempfile.TemporaryDirectory() as d:
-            try:
-                fn(d)
-                print(f"ok {i} /cli/templates/{fn.__name__}")
-            except Exception as e:  # report and go on
-                failed += 1
-                print(f"not ok {i} /cli/templates/{fn.__name__}")
-                for line in str(e).splitlines() or [repr(e)]:
-                    print(f"# {line}")
-    return 1 if failed else 0
-
+    return run_tests("/cli/templates")
 
 if __name__ == "__main__":
     sys.exit(main())
