@@ -51,7 +51,7 @@ about_activated (GSimpleAction *action,
                          "transient-for", window,
                          "modal", TRUE,
                          "program-name", _("Unattend Editor"),
-                         "logo-icon-name", "text-x-generic",
+                         "logo-icon-name", APP_ID,
                          "version", PACKAGE_VERSION,
                          "comments", _("Edit Windows answer files (unattend.xml, autounattend.xml, sysprep.xml)."),
                          "license-type", GTK_LICENSE_GPL_3_0,
@@ -87,6 +87,10 @@ static void
 ue_application_startup (GApplication *app)
 {
   G_APPLICATION_CLASS (ue_application_parent_class)->startup (app);
+
+  /* GTK 3 gives windows no icon of their own; the theme has it installed, and GtkApplication
+   * adds the copy in our resources (<resource-base-path>/icons) for uninstalled runs */
+  gtk_window_set_default_icon_name (APP_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries, G_N_ELEMENTS (app_entries), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

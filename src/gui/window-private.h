@@ -35,6 +35,9 @@ struct _UeWindow
   GtkProgressBar *build_progress;
   GtkRevealer    *status_revealer;
   GtkLabel       *status_label;
+  GtkPaned       *messages_paned;
+  GtkPaned       *catalog_paned;
+  GtkPaned       *properties_paned;
 
   /* state */
   UeAnswerDoc    *doc;
@@ -48,6 +51,10 @@ struct _UeWindow
   guint           autosave_timeout_id;
   char           *recovered_path;   /* the file recovered work belongs to (not saved to it yet) */
   GPtrArray      *recovery_entries; /* UeAutosaveEntry* offered in the recovery bar */
+  GSettings      *settings;         /* the window state, NULL without the schema */
+  int             state_width;      /* the last unmaximized size */
+  int             state_height;
+  gboolean        state_shown;      /* allocated once: there is a state to keep */
 };
 
 typedef void (*UeWindowContinuation) (UeWindow *self,
@@ -92,6 +99,10 @@ void     _ue_window_autosave_forget    (UeWindow    *self);
 void     _ue_window_recovery_response_cb (GtkInfoBar *bar,
                                           int         response,
                                           UeWindow   *self);
+/* window-state.c */
+/* size and panes as the last window was closed, when the settings schema is there */
+void     _ue_window_restore_state      (UeWindow    *self);
+void     _ue_window_save_state         (UeWindow    *self);
 /* window-catalog.c */
 void     _ue_window_open_image_cb      (GSimpleAction *action, GVariant *param, gpointer user_data);
 void     _ue_window_select_catalog_cb  (GSimpleAction *action, GVariant *param, gpointer user_data);

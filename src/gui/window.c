@@ -234,6 +234,7 @@ ue_window_dispose (GObject *object)
 {
   UeWindow *self = UE_WINDOW (object);
 
+  _ue_window_save_state (self);
   if (self->doc != NULL)
     g_signal_handlers_disconnect_by_data (self->doc, self);
   if (self->build_cancellable != NULL)
@@ -289,6 +290,9 @@ ue_window_class_init (UeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UeWindow, build_progress);
   gtk_widget_class_bind_template_child (widget_class, UeWindow, status_revealer);
   gtk_widget_class_bind_template_child (widget_class, UeWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, UeWindow, messages_paned);
+  gtk_widget_class_bind_template_child (widget_class, UeWindow, catalog_paned);
+  gtk_widget_class_bind_template_child (widget_class, UeWindow, properties_paned);
   gtk_widget_class_bind_template_callback (widget_class, delete_event_cb);
   gtk_widget_class_bind_template_callback (widget_class, drag_data_received_cb);
   gtk_widget_class_bind_template_callback (widget_class, offline_bar_response_cb);
@@ -306,6 +310,7 @@ ue_window_init (UeWindow *self)
   g_autoptr(UeAnswerDoc) doc = ue_answer_doc_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _ue_window_restore_state (self);
 
   self->validator = ue_validator_new (catalog);
   gtk_drag_dest_set (GTK_WIDGET (self), GTK_DEST_DEFAULT_ALL, NULL, 0, GDK_ACTION_COPY);
