@@ -97,11 +97,13 @@ PASSES = ["1 windowsPE", "2 offlineServicing", "3 generalize", "4 specialize",
 class Editor:
     """One editor process and its accessible application."""
 
-    def __init__(self, *args, cache=None):
-        env = dict(os.environ, GTK_A11Y="atspi", NO_AT_BRIDGE="0", GSETTINGS_BACKEND="memory")
+    def __init__(self, *args, cache=None, state=None, env=None):
+        env = dict(os.environ, GTK_A11Y="atspi", NO_AT_BRIDGE="0", GSETTINGS_BACKEND="memory", **(env or {}))
         self.home = tempfile.mkdtemp(prefix="ue-gui-home-")
         env["XDG_DATA_HOME"] = self.home
         env["XDG_CACHE_HOME"] = cache or self.home
+        # autosaved work of an editor a test ends lands here, not in the user's state folder
+        env["XDG_STATE_HOME"] = state or self.home
         self.proc = subprocess.Popen([EDITOR, *args], env=env)
         self.app = None
         seen = []
