@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 PACKAGES="build-essential meson ninja-build pkg-config gettext libgtk-3-dev libglib2.0-dev
   libxml2-dev libwim-dev wimtools libgtksourceview-4-dev xvfb xauth dbus dbus-x11 at-spi2-core
   python3-pyatspi python3-dogtail python3-gi gir1.2-gtk-3.0 appstream desktop-file-utils xdotool
-  imagemagick clang libclang-rt-14-dev"
+  imagemagick clang libclang-rt-14-dev locales"
 
 sudo_cmd() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -87,7 +87,8 @@ case "${1:-run}" in
     summary build-asan/meson-logs/testlog.json || status=1
     exit $status ;;
   run)
-    deps && build build && exec ./build/src/gui/unattend-editor "${@:2}" ;;
+    # UE_LOCALEDIR: the translations of the build tree, not yet installed
+    deps && build build && UE_LOCALEDIR="$PWD/build/po" exec ./build/src/gui/unattend-editor "${@:2}" ;;
   *)
     echo "usage: $0 [run|test|asan|deps]" >&2; exit 2 ;;
 esac
