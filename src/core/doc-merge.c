@@ -388,7 +388,7 @@ merge_children (Merge      *m,
                 UeNode     *other,
                 const char *skip)
 {
-  g_autoptr(GHashTable) lists_done = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) lists_done = NULL;
 
   for (UeNode *o = ue_node_get_first_child (other); o != NULL; o = ue_node_get_next (o))
     {
@@ -401,6 +401,8 @@ merge_children (Merge      *m,
       if (ue_node_is_list_item (o) && (field = command_field (m, o)) != NULL)
         {
           /* the whole list at its first item */
+          if (lists_done == NULL)
+            lists_done = g_hash_table_new (g_str_hash, g_str_equal);
           if (g_hash_table_add (lists_done, (gpointer) name))
             merge_commands (m, base, other, name, field);
           continue;

@@ -23,8 +23,9 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  char     *path;         /* setting path in BASE ("oobeSystem/…/LocalAccount[Name=x]/Group") */
-  char     *arch;         /* the component's processorArchitecture ("" when it has none) */
+  char     *path;         /* setting path in BASE ("oobeSystem/…/LocalAccount[Name=x]/Group"), or
+                           * "servicing/package[NAME]/selection[FEATURE]", …/source, …/@action */
+  char     *arch;         /* the component's (or package's) processorArchitecture ("" when none) */
   char     *base_value;
   char     *other_value;
   gboolean  secret;       /* a password: values are decoded; do not print them as they are */
