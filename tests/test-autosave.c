@@ -136,6 +136,9 @@ test_write_list_remove (void)
   g_assert_cmpstr (got, ==, expected);
   g_assert_null (ue_answer_doc_get_path (recovered));
   g_assert_cmpstr (ue_answer_doc_get_display_name (recovered), ==, file);
+  /* recovered work is unsaved work: closing it must ask, and nothing undoes it to "saved" */
+  g_assert_true (ue_answer_doc_get_modified (recovered));
+  g_assert_false (ue_answer_doc_can_undo (recovered));
   for (guint i = 0; i < entries->len; i++)
     if (strcmp (((UeAutosaveEntry *) entries->pdata[i])->id, id2) == 0)
       g_assert_null (((UeAutosaveEntry *) entries->pdata[i])->original_path);

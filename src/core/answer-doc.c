@@ -587,6 +587,16 @@ ue_answer_doc_get_modified (UeAnswerDoc *self)
   return self->saved_cursor != (gint) self->cursor;
 }
 
+void
+ue_answer_doc_forget_saved_state (UeAnswerDoc *self)
+{
+  g_return_if_fail (UE_IS_ANSWER_DOC (self));
+  /* no undo position is the saved one any more: even undoing every edit leaves it modified */
+  self->saved_cursor = -1;
+  g_clear_pointer (&self->disk_checksum, g_free);
+  notify_stack (self);
+}
+
 const char *
 ue_answer_doc_get_newline (UeAnswerDoc *self)
 {

@@ -113,6 +113,8 @@ void         ue_answer_doc_set_untitled    (UeAnswerDoc  *self);
 /* used in messages; the path, or "untitled" */
 const char  *ue_answer_doc_get_display_name (UeAnswerDoc *self);
 gboolean     ue_answer_doc_get_modified    (UeAnswerDoc  *self);
+/* the contents match no file (work recovered after a crash): modified until saved */
+void         ue_answer_doc_forget_saved_state (UeAnswerDoc *self);
 /* the file's line ending: "\r\n" or "\n" (new documents: "\r\n", as Windows tools write) */
 const char  *ue_answer_doc_get_newline     (UeAnswerDoc  *self);
 /* the file began with a UTF-8 byte-order mark (read, never written back) */

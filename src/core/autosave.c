@@ -249,6 +249,7 @@ ue_autosave_recover (const UeAutosaveEntry  *entry,
 {
   g_autofree char *contents = NULL;
   GError *local_error = NULL;
+  UeAnswerDoc *doc;
   gsize length;
 
   g_return_val_if_fail (entry != NULL, NULL);
@@ -258,6 +259,10 @@ ue_autosave_recover (const UeAutosaveEntry  *entry,
       fail (error, entry->data_path, local_error);
       return NULL;
     }
-  return ue_answer_doc_new_from_data (contents, length,
-                                      entry->original_path ? entry->original_path : entry->data_path, error);
+  doc = ue_answer_doc_new_from_data (contents, length,
+                                     entry->original_path ? entry->original_path : entry->data_path, error);
+  /* the work was never saved: closing it again must ask */
+  if (doc != NULL)
+    ue_answer_doc_forget_saved_state (doc);
+  return doc;
 }

@@ -16,6 +16,7 @@ struct _UeApplication
   /* command-line catalog source for the windows opened at start-up */
   char *image;
   char *catalog;
+  gboolean recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (UeApplication, ue_application, GTK_TYPE_APPLICATION)
@@ -92,17 +93,26 @@ ue_application_startup (GApplication *app)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 }
 
-static UeWindow *
-new_window (UeApplication *self)
+GtkWindow *
+ue_application_new_window (UeApplication *self)
 {
-  UeWindow *window = ue_window_new (self);
+  UeWindow *window;
 
+  g_return_val_if_fail (UE_IS_APPLICATION (self), NULL);
+
+  window = ue_window_new (self);
   gtk_window_present (GTK_WINDOW (window));
   if (self->image != NULL)
     ue_window_load_image (window, self->image);
   else if (self->catalog != NULL)
     ue_window_load_catalog (window, self->catalog);
-  return window;
+  /* once per run: what an earlier run left behind */
+  if (!self->recovery_offered)
+    {
+      self->recovery_offered = TRUE;
+      ue_window_offer_recovery (window);
+    }
+  return GTK_WINDOW (window);
 }
 
 static void
@@ -111,7 +121,7 @@ ue_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    new_window (UE_APPLICATION (app));
+    ue_application_new_window (UE_APPLICATION (app));
   else
     gtk_window_present (window);
 }
@@ -135,7 +145,7 @@ ue_application_open (GApplication  *app,
 {
   for (int i = 0; i < n_files; i++)
     {
-      UeWindow *window = new_window (UE_APPLICATION (app));
+      UeWindow *window = UE_WINDOW (ue_application_new_window (UE_APPLICATION (app)));
 
       ue_window_open_file (window, files[i]);
     }

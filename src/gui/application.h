@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 #define UE_TYPE_APPLICATION (ue_application_get_type ())
 G_DECLARE_FINAL_TYPE (UeApplication, ue_application, UE, APPLICATION, GtkApplication)
 
-UeApplication *ue_application_new (void);
+UeApplication *ue_application_new        (void);
+/* a window with the catalog given on the command line (a UeWindow) */
+GtkWindow     *ue_application_new_window (UeApplication *self);
 
 G_END_DECLS

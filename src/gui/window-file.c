@@ -19,8 +19,8 @@ add_recent (GFile *file)
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 }
 
-static void
-offer_offline_image (UeWindow *self)
+void
+_ue_window_offer_offline_image (UeWindow *self)
 {
   UeNode *root = ue_answer_doc_get_root (self->doc);
   const char *colon;
@@ -73,7 +73,7 @@ _ue_window_load_file (UeWindow *self,
     }
   _ue_window_set_document (self, doc);
   add_recent (file);
-  offer_offline_image (self);
+  _ue_window_offer_offline_image (self);
   return TRUE;
 }
 
@@ -126,9 +126,11 @@ save_to (UeWindow *self,
 
   record_offline_image (self);
   if (path != NULL && !ue_answer_doc_save (self->doc, path, &error) &&
-      g_error_matches (error, UE_ANSWER_DOC_ERROR, UE_ANSWER_DOC_ERROR_CHANGED_ON_DISK) &&
-      confirm_overwrite (self, name))
+      g_error_matches (error, UE_ANSWER_DOC_ERROR, UE_ANSWER_DOC_ERROR_CHANGED_ON_DISK))
     {
+      /* the user chose to keep the other program's file: no error to report */
+      if (!confirm_overwrite (self, name))
+        return FALSE;
       g_clear_error (&error);
       ue_answer_doc_save_overwrite (self->doc, path, &error);
     }
@@ -161,6 +163,8 @@ save_as (UeWindow *self)
   chooser = gtk_file_chooser_native_new (_("Save Answer File"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
+  if (path == NULL)
+    path = self->recovered_path;
   if (path != NULL)
     gtk_file_chooser_set_filename (GTK_FILE_CHOOSER (chooser), path);
   else
@@ -231,6 +235,8 @@ _ue_window_confirm_discard (UeWindow            *self,
     }
 
   path = ue_answer_doc_get_path (self->doc);
+  if (path == NULL)
+    path = self->recovered_path;
   name = path != NULL ? g_path_get_basename (path) : g_strdup (_("Untitled"));
   dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,

@@ -22,6 +22,8 @@ struct _UeWindow
   /* template widgets */
   GtkHeaderBar   *header_bar;
   GtkMenuButton  *recent_button;
+  GtkInfoBar     *recovery_bar;
+  GtkLabel       *recovery_label;
   GtkInfoBar     *offline_bar;
   GtkLabel       *offline_label;
   UeCatalogView  *catalog_view;
@@ -42,6 +44,10 @@ struct _UeWindow
   GCancellable   *build_cancellable; /* the catalog being built from an image, or NULL */
   UeValidator    *validator;
   guint           validate_id;      /* pending live validation */
+  char           *autosave_id;      /* the document's autosave slot, once written */
+  guint           autosave_timeout_id;
+  char           *recovered_path;   /* the file recovered work belongs to (not saved to it yet) */
+  GPtrArray      *recovery_entries; /* UeAutosaveEntry* offered in the recovery bar */
 };
 
 typedef void (*UeWindowContinuation) (UeWindow *self,
@@ -67,6 +73,7 @@ void     _ue_window_confirm_discard    (UeWindow            *self,
                                         gpointer             data,
                                         GDestroyNotify       free);
 void     _ue_window_setup_recent       (UeWindow    *self);
+void     _ue_window_offer_offline_image (UeWindow   *self);
 void     _ue_window_new_cb             (GSimpleAction *action, GVariant *param, gpointer user_data);
 void     _ue_window_open_cb            (GSimpleAction *action, GVariant *param, gpointer user_data);
 void     _ue_window_save_cb            (GSimpleAction *action, GVariant *param, gpointer user_data);
@@ -77,6 +84,14 @@ void     _ue_window_quick_setup_cb     (GSimpleAction *action, GVariant *param, 
 void     _ue_window_new_from_template_cb (GSimpleAction *action, GVariant *param, gpointer user_data);
 void     _ue_window_open_as_template_cb (GSimpleAction *action, GVariant *param, gpointer user_data);
 void     _ue_window_merge_cb           (GSimpleAction *action, GVariant *param, gpointer user_data);
+/* window-autosave.c */
+/* the document changed or was saved: keep or drop its autosave slot */
+void     _ue_window_autosave_update    (UeWindow    *self);
+/* the document leaves the window (closed, replaced): its slot goes too */
+void     _ue_window_autosave_forget    (UeWindow    *self);
+void     _ue_window_recovery_response_cb (GtkInfoBar *bar,
+                                          int         response,
+                                          UeWindow   *self);
 /* window-catalog.c */
 void     _ue_window_open_image_cb      (GSimpleAction *action, GVariant *param, gpointer user_data);
 void     _ue_window_select_catalog_cb  (GSimpleAction *action, GVariant *param, gpointer user_data);

@@ -29,6 +29,11 @@ _ue_window_update_title (UeWindow *self)
       name = g_path_get_basename (path);
       dir = g_path_get_dirname (path);
     }
+  else if (self->recovered_path != NULL)
+    {
+      name = g_path_get_basename (self->recovered_path);
+      dir = g_strdup (_("Recovered, not saved yet"));
+    }
   else
     name = g_strdup (_("Untitled"));
   /* the modified mark GNOME editors use */
@@ -74,6 +79,7 @@ doc_changed_cb (UeAnswerDoc *doc,
   ue_answer_view_refresh (self->answer_view);
   _ue_window_update_title (self);
   _ue_window_update_actions (self);
+  _ue_window_autosave_update (self);
   schedule_validation (self);
 }
 
@@ -84,6 +90,7 @@ doc_notify_cb (UeAnswerDoc *doc,
 {
   _ue_window_update_title (self);
   _ue_window_update_actions (self);
+  _ue_window_autosave_update (self);
 }
 
 void
@@ -94,6 +101,9 @@ _ue_window_set_document (UeWindow    *self,
 
   if (self->doc != NULL)
     g_signal_handlers_disconnect_by_data (self->doc, self);
+  /* the old document was saved or its changes discarded */
+  _ue_window_autosave_forget (self);
+  g_clear_pointer (&self->recovered_path, g_free);
   g_set_object (&self->doc, doc);
   g_signal_connect_object (doc, "changed", G_CALLBACK (doc_changed_cb), self, 0);
   g_signal_connect_object (doc, "notify::modified", G_CALLBACK (doc_notify_cb), self, 0);
@@ -230,6 +240,9 @@ ue_window_dispose (GObject *object)
     g_cancellable_cancel (self->build_cancellable);
   g_clear_object (&self->build_cancellable);
   g_clear_handle_id (&self->validate_id, g_source_remove);
+  /* the window closes only after the user saved or discarded the changes */
+  _ue_window_autosave_forget (self);
+  g_clear_pointer (&self->recovery_entries, g_ptr_array_unref);
   g_clear_object (&self->validator);
   g_clear_object (&self->doc);
   g_clear_object (&self->catalog);
@@ -243,6 +256,7 @@ ue_window_finalize (GObject *object)
 
   g_free (self->offline_source);
   g_free (self->sysprep_command);
+  g_free (self->recovered_path);
   G_OBJECT_CLASS (ue_window_parent_class)->finalize (object);
 }
 
@@ -262,6 +276,8 @@ ue_window_class_init (UeWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/unattendeditor/UnattendEditor/window.ui");
   gtk_widget_class_bind_template_child (widget_class, UeWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, UeWindow, recent_button);
+  gtk_widget_class_bind_template_child (widget_class, UeWindow, recovery_bar);
+  gtk_widget_class_bind_template_child (widget_class, UeWindow, recovery_label);
   gtk_widget_class_bind_template_child (widget_class, UeWindow, offline_bar);
   gtk_widget_class_bind_template_child (widget_class, UeWindow, offline_label);
   gtk_widget_class_bind_template_child (widget_class, UeWindow, catalog_view);
@@ -276,6 +292,8 @@ ue_window_class_init (UeWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, delete_event_cb);
   gtk_widget_class_bind_template_callback (widget_class, drag_data_received_cb);
   gtk_widget_class_bind_template_callback (widget_class, offline_bar_response_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "recovery_bar_response_cb",
+                                                G_CALLBACK (_ue_window_recovery_response_cb));
   gtk_widget_class_bind_template_callback (widget_class, answer_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, catalog_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, node_activated_cb);

@@ -24,4 +24,7 @@ void      ue_window_load_image   (UeWindow      *self,
 void      ue_window_load_catalog (UeWindow      *self,
                                   const char    *path);
 
+/* offers, in an info bar, the unsaved work a crashed or killed editor left behind */
+void      ue_window_offer_recovery (UeWindow     *self);
+
 G_END_DECLS
