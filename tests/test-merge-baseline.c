@@ -206,19 +206,6 @@ test_servicing_action (void)
   g_assert_nonnull (strstr (out, "language=\"de-DE\""));
 }
 
-static void
-test_servicing_fragment_base (void)
-{
-  g_autoptr(UeAnswerDoc) base = ue_test_merge_load ("<settings pass=\"windowsPE\">\n</settings>\n", "fragment.xml");
-  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (action_other, "other.xml");
-  g_autoptr(GError) error = NULL;
-
-  g_assert_false (ue_doc_merge (base, other, NULL, NULL, NULL, NULL, &error));
-  g_assert_error (error, UE_ANSWER_DOC_ERROR, UE_ANSWER_DOC_ERROR_PATH);
-  g_assert_true (g_str_has_prefix (error->message, "fragment.xml: error: "));
-  g_assert_false (ue_answer_doc_can_undo (base));
-}
-
 /* the commands of an ordered list, by Order; each Order once, 1..n without a gap */
 static char **
 commands_by_order (UeAnswerDoc *doc,
@@ -395,7 +382,6 @@ main (int   argc,
   g_test_add_func ("/core/merge-baseline/servicing-take-other", test_servicing_take_other);
   g_test_add_func ("/core/merge-baseline/servicing-new-section", test_servicing_new_section);
   g_test_add_func ("/core/merge-baseline/servicing-action", test_servicing_action);
-  g_test_add_func ("/core/merge-baseline/servicing-fragment-base", test_servicing_fragment_base);
   g_test_add_func ("/core/merge-baseline/ordered-commands", test_ordered_commands);
   g_test_add_func ("/core/merge-baseline/ordered-commands-conflict", test_ordered_commands_conflict);
   g_test_add_func ("/core/merge-baseline/partitions-by-order", test_partitions_by_order);

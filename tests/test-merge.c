@@ -399,21 +399,34 @@ test_passwords (void)
   assert_value (base, "oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/AdministratorPassword/PlainText", NULL, "true");
 }
 
+/* a one-pass fragment takes neither another pass nor servicing packages */
 static void
 test_fragment_base (void)
 {
-  g_autoptr(UeAnswerDoc) base = ue_test_merge_load ("<settings pass=\"windowsPE\">\n</settings>\n", "fragment.xml");
-  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (conflict_other, "other.xml");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = ue_test_merge_dump (base);
-  g_autofree char *after = NULL;
+  const char *others[] = {
+    conflict_other,
+    HEAD "  <servicing>\n"
+    "    <package action=\"install\">\n"
+    "      <assemblyIdentity name=\"Package_for_KB2533552\" version=\"6.1.1.1\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" />\n"
+    "    </package>\n"
+    "  </servicing>\n" TAIL,
+  };
 
-  g_assert_false (ue_doc_merge (base, other, NULL, NULL, NULL, NULL, &error));
-  g_assert_error (error, UE_ANSWER_DOC_ERROR, UE_ANSWER_DOC_ERROR_PATH);
-  g_assert_true (g_str_has_prefix (error->message, "fragment.xml: error: "));
-  after = ue_test_merge_dump (base);
-  g_assert_cmpstr (after, ==, before);
-  g_assert_false (ue_answer_doc_can_undo (base));
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      g_autoptr(UeAnswerDoc) base = ue_test_merge_load ("<settings pass=\"windowsPE\">\n</settings>\n", "fragment.xml");
+      g_autoptr(UeAnswerDoc) other = ue_test_merge_load (others[i], "other.xml");
+      g_autoptr(GError) error = NULL;
+      g_autofree char *before = ue_test_merge_dump (base);
+      g_autofree char *after = NULL;
+
+      g_assert_false (ue_doc_merge (base, other, NULL, NULL, NULL, NULL, &error));
+      g_assert_error (error, UE_ANSWER_DOC_ERROR, UE_ANSWER_DOC_ERROR_PATH);
+      g_assert_true (g_str_has_prefix (error->message, "fragment.xml: error: "));
+      after = ue_test_merge_dump (base);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_false (ue_answer_doc_can_undo (base));
+    }
 }
 
 static void
