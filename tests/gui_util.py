@@ -97,14 +97,14 @@ PASSES = ["1 windowsPE", "2 offlineServicing", "3 generalize", "4 specialize",
 class Editor:
     """One editor process and its accessible application."""
 
-    def __init__(self, *args, cache=None, state=None, env=None):
+    def __init__(self, *args, cache=None, state=None, env=None, preexec=None):
         env = dict(os.environ, GTK_A11Y="atspi", NO_AT_BRIDGE="0", GSETTINGS_BACKEND="memory", **(env or {}))
         self.home = tempfile.mkdtemp(prefix="ue-gui-home-")
         env["XDG_DATA_HOME"] = self.home
         env["XDG_CACHE_HOME"] = cache or self.home
         # autosaved work of an editor a test ends lands here, not in the user's state folder
         env["XDG_STATE_HOME"] = state or self.home
-        self.proc = subprocess.Popen([EDITOR, *args], env=env)
+        self.proc = subprocess.Popen([EDITOR, *args], env=env, preexec_fn=preexec)
         self.app = None
         seen = []
         for _ in range(100):
@@ -190,6 +190,18 @@ def wait_for(condition, what, timeout=10.0):
             return
         time.sleep(0.2)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+def alert_texts(ed, title_start):
+    """The labels of the dialog whose first line starts with title_start, and the dialog."""
+    for _ in range(40):
+        # dialogs are top-level windows of the application
+        for alert in [c for c in ed.app.children if c.roleName == "alert"]:
+            texts = [c.name for c in alert.findChildren(predicate.GenericPredicate(roleName="label"), recursive=True)]
+            if any(t.startswith(title_start) for t in texts):
+                return texts, alert
+        time.sleep(0.25)
+    raise AssertionError(f"no dialog starting {title_start!r}")
 
 
 def checked(node):

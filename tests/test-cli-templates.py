@@ -141,20 +141,63 @@ def merge_same_file_changes_nothing(d):
     assert p.stdout == open(base, "rb").read()
 
 
+def first_logon_commands(settings):
+    """CommandLine of each FirstLogonCommands item, by Order."""
+    prefix, suffix = "FirstLogonCommands/SynchronousCommand[Order=", "]/CommandLine"
+    return {int(k[len(prefix):-len(suffix)]): v for k, v in settings.items()
+            if k.startswith(prefix) and k.endswith(suffix)}
+
+
 @test
 def merge_two_templates_validates(d):
     base = os.path.join(TEMPLATES, "server2008-sysprep.xml")
     other = os.path.join(TEMPLATES, "exchange2007-server2008.xml")
     out = os.path.join(d, "out.xml")
     p = run("merge", base, other, "-o", out, check=0)
-    # the two share everything but the first-logon commands, matched by Order
-    warnings = p.stderr.decode().splitlines()
-    assert warnings and all("FirstLogonCommands/SynchronousCommand[Order=1]/" in w for w in warnings), warnings
+    # the two share everything but the first-logon commands, which are different commands:
+    # appended after the baseline's, not reported as conflicts on their Order
+    assert p.stderr == b"", p.stderr
     run("validate", out, check=0)
+    mine = first_logon_commands(values(show(base), "oobeSystem", "Microsoft-Windows-Shell-Setup"))
+    theirs = first_logon_commands(values(show(other), "oobeSystem", "Microsoft-Windows-Shell-Setup"))
+    merged = first_logon_commands(values(show(out), "oobeSystem", "Microsoft-Windows-Shell-Setup"))
+    assert not set(mine.values()) & set(theirs.values())
+    expected = [mine[k] for k in sorted(mine)] + [theirs[k] for k in sorted(theirs)]
+    assert sorted(merged) == list(range(1, len(expected) + 1)), merged
+    assert [merged[k] for k in sorted(merged)] == expected, merged
+    # merging the result with OTHER again adds nothing: the commands are there already
+    again = os.path.join(d, "again.xml")
+    p = run("merge", out, other, "-o", again, check=0)
+    assert p.stderr == b"", p.stderr
+    assert open(again, "rb").read() == open(out, "rb").read()
+
+
+@test
+def merge_servicing_and_commands(d):
+    base = os.path.join(DATA, "factory-base.xml")
+    other = os.path.join(DATA, "factory-other.xml")
+    out = os.path.join(d, "out.xml")
+    p = run("merge", base, other, "-o", out, "--prefer", "other", check=0)
+    err = p.stderr.decode().splitlines()
+    assert err == [
+        f"{base}: warning: servicing/package[Microsoft-Windows-Foundation-Package]/selection[TelnetClient]: "
+        "base “false”, other “true”, kept other",
+    ], err
+    run("validate", out, check=0)
+    packages = show(out)["servicing"]
+    # one Foundation package (identities compare case-insensitively), OTHER's update added
+    assert [(pkg["name"], pkg["action"]) for pkg in packages] == [
+        ("Microsoft-Windows-Foundation-Package", "configure"), ("Package_for_KB2533552", "install")], packages
+    # BASE's selections first, OTHER's new ones after; the conflict decided for OTHER
+    assert packages[0]["selections"] == {
+        "IIS-WebServerRole": "true", "TelnetClient": "true", "IIS-WebServer": "true", "TFTP": "true"}, packages
+    assert list(packages[0]["selections"])[:2] == ["IIS-WebServerRole", "TelnetClient"], packages
     oobe = values(show(out), "oobeSystem", "Microsoft-Windows-Shell-Setup")
-    commands = [k for k in oobe if k.endswith("/CommandLine")]
-    assert len(commands) == 11, commands
-    assert oobe["FirstLogonCommands/SynchronousCommand[Order=1]/CommandLine"] == "cmd /c C:\\Scripts\\after-imaging.cmd"
+    assert first_logon_commands(oobe) == {
+        1: "cscript //b C:\\Windows\\System32\\slmgr.vbs /ato",
+        2: "cmd /c C:\\Scripts\\after-imaging.cmd",
+        3: "cmd /c C:\\Scripts\\web-bindings.cmd",
+        4: "cmd /c C:\\Scripts\\web-content.cmd"}, oobe
 
 
 @test

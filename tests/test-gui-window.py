@@ -12,7 +12,7 @@ import sys
 import tempfile
 import time
 
-from gui_util import (DATA, IMAGES, PASSES, Editor, center, checked, make_wim, predicate,  # noqa: F401
+from gui_util import (DATA, alert_texts, IMAGES, PASSES, Editor, center, checked, make_wim, predicate,  # noqa: F401
                       pyatspi, run_tests, visible_names, wait_for, window_shot)
 
 
@@ -137,17 +137,7 @@ def test_malformed_file():
     path = os.path.join(DATA, "malformed.xml")
     ed = Editor(path)
     try:
-        alert = None
-        for _ in range(40):
-            alert = ed.app.findChild(predicate.GenericPredicate(roleName="alert"), retry=False,
-                                     requireResult=False)
-            if alert is not None:
-                break
-            time.sleep(0.25)
-        assert alert is not None, "no error dialog"
-        texts = [c.name for c in alert.findChildren(predicate.GenericPredicate(roleName="label"),
-                                                    recursive=True)]
-        assert any(t.startswith("Could not open") for t in texts), texts
+        texts, alert = alert_texts(ed, "Could not open")
         assert any("malformed.xml:4:" in t and ": error:" in t for t in texts), texts
         ed.find("push button", "Close", alert).doActionNamed("click")
         time.sleep(0.5)

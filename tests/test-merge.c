@@ -4,101 +4,20 @@
  */
 #include <string.h>
 
-#include "core/doc-merge.h"
 #include "core/secret.h"
-
-#define HEAD "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n"
-#define TAIL "</unattend>\n"
-#define COMP(name, arch) \
-  "<component name=\"" name "\" processorArchitecture=\"" arch "\" publicKeyToken=\"31bf3856ad364e35\" " \
-  "language=\"neutral\" versionScope=\"nonSxS\" xmlns:wcm=\"http://schemas.microsoft.com/WMIConfig/2002/State\">\n"
-
-static UeAnswerDoc *
-load (const char *text,
-      const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  UeAnswerDoc *doc = ue_answer_doc_new_from_data (text, strlen (text), name, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  return doc;
-}
-
-static char *
-dump (UeAnswerDoc *doc)
-{
-  g_autoptr(GBytes) bytes = ue_answer_doc_to_bytes (doc);
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-}
-
-static char *
-value_at (UeAnswerDoc *doc,
-          const char  *path,
-          const char  *arch)
-{
-  g_autoptr(GError) error = NULL;
-  UeNode *node = ue_answer_doc_lookup (doc, path, arch, &error);
-
-  g_assert_no_error (error);
-  return node ? ue_node_dup_text (node) : NULL;
-}
-
-#define assert_value(doc, path, arch, expected) \
-  G_STMT_START { \
-    g_autofree char *v_ = value_at (doc, path, arch); \
-    g_assert_cmpstr (v_, ==, expected); \
-  } G_STMT_END
-
-/* merge, check it was one undo step that undoes to BASE's bytes and redoes to the result */
-static GPtrArray *
-merge_checked (UeAnswerDoc    *base,
-               UeAnswerDoc    *other,
-               UeMergeResolver resolver,
-               gpointer        data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = dump (base);
-  g_autofree char *after = NULL;
-  g_autofree char *redone = NULL;
-  g_autoptr(GPtrArray) dry = ue_doc_merge_find_conflicts (base, other, NULL);
-  g_autofree char *after_dry = dump (base);
-  GPtrArray *conflicts = NULL;
-
-  /* the dry run changes nothing */
-  g_assert_cmpstr (after_dry, ==, before);
-  g_assert_false (ue_answer_doc_can_undo (base));
-
-  g_assert_true (ue_doc_merge (base, other, NULL, resolver, data, &conflicts, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (conflicts->len, ==, dry->len);
-  for (guint i = 0; i < dry->len; i++)
-    g_assert_cmpstr (((UeMergeConflict *) dry->pdata[i])->path, ==, ((UeMergeConflict *) conflicts->pdata[i])->path);
-
-  after = dump (base);
-  g_assert_true (ue_answer_doc_undo (base));
-  g_assert_false (ue_answer_doc_can_undo (base));
-  {
-    g_autofree char *undone = dump (base);
-    g_assert_cmpstr (undone, ==, before);
-  }
-  g_assert_true (ue_answer_doc_redo (base));
-  redone = dump (base);
-  g_assert_cmpstr (redone, ==, after);
-  return conflicts;
-}
+#include "merge-test-util.h"
 
 static void
 test_disjoint (void)
 {
-  g_autoptr(UeAnswerDoc) base = load (HEAD
+  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (HEAD
     "    <!-- base: keep this comment -->\n"
     "    <settings pass=\"specialize\">\n"
     "        " COMP ("Microsoft-Windows-Shell-Setup", "amd64")
     "            <ComputerName>*</ComputerName>\n"
     "        </component>\n"
     "    </settings>\n" TAIL, "base.xml");
-  g_autoptr(UeAnswerDoc) other = load (HEAD
+  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (HEAD
     "  <settings pass=\"oobeSystem\">\n"
     "    " COMP ("Microsoft-Windows-International-Core", "amd64")
     "      <UILanguage>de-DE</UILanguage>\n"
@@ -112,8 +31,8 @@ test_disjoint (void)
     "      <TimeZone>UTC</TimeZone>\n"
     "    </component>\n"
     "  </settings>\n" TAIL, "other.xml");
-  g_autoptr(GPtrArray) conflicts = merge_checked (base, other, NULL, NULL);
-  g_autofree char *out = dump (base);
+  g_autoptr(GPtrArray) conflicts = ue_test_merge_checked (base, other, NULL, NULL);
+  g_autofree char *out = ue_test_merge_dump (base);
   g_autoptr(GPtrArray) passes = ue_answer_doc_get_passes (base);
 
   g_assert_cmpuint (conflicts->len, ==, 0);
@@ -156,27 +75,11 @@ static const char *conflict_other = HEAD
   "    </settings>\n" TAIL;
 
 static void
-assert_conflict (GPtrArray  *conflicts,
-                 guint       i,
-                 const char *path,
-                 const char *base_value,
-                 const char *other_value,
-                 gboolean    take_other)
-{
-  UeMergeConflict *c = conflicts->pdata[i];
-
-  g_assert_cmpstr (c->path, ==, path);
-  g_assert_cmpstr (c->base_value, ==, base_value);
-  g_assert_cmpstr (c->other_value, ==, other_value);
-  g_assert_cmpint (c->take_other, ==, take_other);
-}
-
-static void
 test_conflicts_keep_base (void)
 {
-  g_autoptr(UeAnswerDoc) base = load (conflict_base, "base.xml");
-  g_autoptr(UeAnswerDoc) other = load (conflict_other, "other.xml");
-  g_autofree char *before = dump (base);
+  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (conflict_base, "base.xml");
+  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (conflict_other, "other.xml");
+  g_autofree char *before = ue_test_merge_dump (base);
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autofree char *after = NULL;
 
@@ -184,9 +87,9 @@ test_conflicts_keep_base (void)
   /* spaces around a value and the case of a boolean are no conflict; the component
    * name matches case-insensitively */
   g_assert_cmpuint (conflicts->len, ==, 2);
-  assert_conflict (conflicts, 0, "specialize/Microsoft-Windows-Shell-Setup/ComputerName", "BASE-PC", "OTHER-PC", FALSE);
-  assert_conflict (conflicts, 1, "specialize/Microsoft-Windows-Shell-Setup/RegisteredOwner", "Base Owner", "Other Owner", FALSE);
-  after = dump (base);
+  ue_test_merge_assert_conflict (conflicts, 0, "specialize/Microsoft-Windows-Shell-Setup/ComputerName", "BASE-PC", "OTHER-PC", FALSE);
+  ue_test_merge_assert_conflict (conflicts, 1, "specialize/Microsoft-Windows-Shell-Setup/RegisteredOwner", "Base Owner", "Other Owner", FALSE);
+  after = ue_test_merge_dump (base);
   g_assert_cmpstr (after, ==, before);
   /* nothing changed: no undo step either */
   g_assert_false (ue_answer_doc_can_undo (base));
@@ -195,12 +98,12 @@ test_conflicts_keep_base (void)
 static void
 test_conflicts_take_other (void)
 {
-  g_autoptr(UeAnswerDoc) base = load (conflict_base, "base.xml");
-  g_autoptr(UeAnswerDoc) other = load (conflict_other, "other.xml");
-  g_autoptr(GPtrArray) conflicts = merge_checked (base, other, ue_merge_take_other, NULL);
+  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (conflict_base, "base.xml");
+  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (conflict_other, "other.xml");
+  g_autoptr(GPtrArray) conflicts = ue_test_merge_checked (base, other, ue_merge_take_other, NULL);
 
   g_assert_cmpuint (conflicts->len, ==, 2);
-  assert_conflict (conflicts, 0, "specialize/Microsoft-Windows-Shell-Setup/ComputerName", "BASE-PC", "OTHER-PC", TRUE);
+  ue_test_merge_assert_conflict (conflicts, 0, "specialize/Microsoft-Windows-Shell-Setup/ComputerName", "BASE-PC", "OTHER-PC", TRUE);
   assert_value (base, "specialize/Microsoft-Windows-Shell-Setup/ComputerName", NULL, "OTHER-PC");
   assert_value (base, "specialize/Microsoft-Windows-Shell-Setup/RegisteredOwner", NULL, "Other Owner");
   /* equal values keep BASE's spelling */
@@ -221,37 +124,23 @@ take_owner_only (const UeMergeConflict *conflict,
 static void
 test_conflicts_per_setting (void)
 {
-  g_autoptr(UeAnswerDoc) base = load (conflict_base, "base.xml");
-  g_autoptr(UeAnswerDoc) other = load (conflict_other, "other.xml");
+  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (conflict_base, "base.xml");
+  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (conflict_other, "other.xml");
   guint calls = 0;
-  g_autoptr(GPtrArray) conflicts = merge_checked (base, other, take_owner_only, &calls);
+  g_autoptr(GPtrArray) conflicts = ue_test_merge_checked (base, other, take_owner_only, &calls);
 
   /* the resolver is asked once per conflict (the dry run does not ask) */
   g_assert_cmpuint (calls, ==, 2);
-  assert_conflict (conflicts, 0, "specialize/Microsoft-Windows-Shell-Setup/ComputerName", "BASE-PC", "OTHER-PC", FALSE);
-  assert_conflict (conflicts, 1, "specialize/Microsoft-Windows-Shell-Setup/RegisteredOwner", "Base Owner", "Other Owner", TRUE);
+  ue_test_merge_assert_conflict (conflicts, 0, "specialize/Microsoft-Windows-Shell-Setup/ComputerName", "BASE-PC", "OTHER-PC", FALSE);
+  ue_test_merge_assert_conflict (conflicts, 1, "specialize/Microsoft-Windows-Shell-Setup/RegisteredOwner", "Base Owner", "Other Owner", TRUE);
   assert_value (base, "specialize/Microsoft-Windows-Shell-Setup/ComputerName", NULL, "BASE-PC");
   assert_value (base, "specialize/Microsoft-Windows-Shell-Setup/RegisteredOwner", NULL, "Other Owner");
-}
-
-static guint
-count_children (UeAnswerDoc *doc,
-                const char  *path,
-                const char  *name)
-{
-  UeNode *parent = ue_answer_doc_lookup (doc, path, NULL, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (parent);
-  for (UeNode *c = ue_node_get_first_child (parent); c != NULL; c = ue_node_get_next (c))
-    n += strcmp (ue_node_get_name (c), name) == 0;
-  return n;
 }
 
 static void
 test_lists_by_key (void)
 {
-  g_autoptr(UeAnswerDoc) base = load (HEAD
+  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (HEAD
     "    <settings pass=\"oobeSystem\">\n"
     "        " COMP ("Microsoft-Windows-Shell-Setup", "amd64")
     "            <UserAccounts>\n"
@@ -279,7 +168,7 @@ test_lists_by_key (void)
     "            </DriverPaths>\n"
     "        </component>\n"
     "    </settings>\n" TAIL, "base.xml");
-  g_autoptr(UeAnswerDoc) other = load (HEAD
+  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (HEAD
     "    <settings pass=\"oobeSystem\">\n"
     "        " COMP ("Microsoft-Windows-Shell-Setup", "amd64")
     "            <UserAccounts>\n"
@@ -318,7 +207,7 @@ test_lists_by_key (void)
     "            </DriverPaths>\n"
     "        </component>\n"
     "    </settings>\n" TAIL, "other.xml");
-  g_autoptr(GPtrArray) conflicts = merge_checked (base, other, ue_merge_keep_base, NULL);
+  g_autoptr(GPtrArray) conflicts = ue_test_merge_checked (base, other, ue_merge_keep_base, NULL);
   const char *accounts = "oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/LocalAccounts";
   const char *commands = "oobeSystem/Microsoft-Windows-Shell-Setup/FirstLogonCommands";
   const char *paths = "windowsPE/Microsoft-Windows-PnpCustomizationsWinPE/DriverPaths";
@@ -327,26 +216,26 @@ test_lists_by_key (void)
 
   /* a matched by Name whatever the order of its children: only its Group conflicts */
   g_assert_cmpuint (conflicts->len, ==, 1);
-  assert_conflict (conflicts, 0, "oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/LocalAccounts/LocalAccount[Name=a]/Group",
-                   "Users", "Administrators", FALSE);
-  g_assert_cmpuint (count_children (base, accounts, "LocalAccount"), ==, 2);
+  ue_test_merge_assert_conflict (conflicts, 0, "oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/LocalAccounts/LocalAccount[Name=a]/Group",
+                                 "Users", "Administrators", FALSE);
+  g_assert_cmpuint (ue_test_merge_count_children (base, accounts, "LocalAccount"), ==, 2);
   assert_value (base, "oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/LocalAccounts/LocalAccount[Name=b]/Group", NULL, "Administrators");
   added = ue_answer_doc_lookup (base, "oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/LocalAccounts/LocalAccount[Name=b]", NULL, NULL);
   action = ue_node_dup_attribute (added, "wcm:action");
   g_assert_cmpstr (action, ==, "add");
 
-  g_assert_cmpuint (count_children (base, commands, "SynchronousCommand"), ==, 2);
+  g_assert_cmpuint (ue_test_merge_count_children (base, commands, "SynchronousCommand"), ==, 2);
   assert_value (base, "oobeSystem/Microsoft-Windows-Shell-Setup/FirstLogonCommands/SynchronousCommand[Order=1]/CommandLine", NULL, "one.cmd");
   assert_value (base, "oobeSystem/Microsoft-Windows-Shell-Setup/FirstLogonCommands/SynchronousCommand[Order=2]/CommandLine", NULL, "two.cmd");
 
-  g_assert_cmpuint (count_children (base, paths, "PathAndCredentials"), ==, 2);
+  g_assert_cmpuint (ue_test_merge_count_children (base, paths, "PathAndCredentials"), ==, 2);
   assert_value (base, "windowsPE/Microsoft-Windows-PnpCustomizationsWinPE/DriverPaths/PathAndCredentials[@keyValue=2]/Path", NULL, "E:\\drivers");
 }
 
 static void
 test_keyless_items (void)
 {
-  g_autoptr(UeAnswerDoc) base = load (HEAD
+  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (HEAD
     "    <settings pass=\"specialize\">\n"
     "        " COMP ("Contoso-Test", "amd64")
     "            <Items>\n"
@@ -354,7 +243,7 @@ test_keyless_items (void)
     "            </Items>\n"
     "        </component>\n"
     "    </settings>\n" TAIL, "base.xml");
-  g_autoptr(UeAnswerDoc) other = load (HEAD
+  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (HEAD
     "    <settings pass=\"specialize\">\n"
     "        " COMP ("Contoso-Test", "amd64")
     "            <Items>\n"
@@ -363,25 +252,25 @@ test_keyless_items (void)
     "            </Items>\n"
     "        </component>\n"
     "    </settings>\n" TAIL, "other.xml");
-  g_autoptr(GPtrArray) conflicts = merge_checked (base, other, NULL, NULL);
+  g_autoptr(GPtrArray) conflicts = ue_test_merge_checked (base, other, NULL, NULL);
   g_autoptr(GPtrArray) again = NULL;
-  g_autofree char *once = dump (base);
+  g_autofree char *once = ue_test_merge_dump (base);
   g_autofree char *twice = NULL;
 
   /* items without a key match identical items: "a" is there, "b" is new */
   g_assert_cmpuint (conflicts->len, ==, 0);
-  g_assert_cmpuint (count_children (base, "specialize/Contoso-Test/Items", "Item"), ==, 2);
+  g_assert_cmpuint (ue_test_merge_count_children (base, "specialize/Contoso-Test/Items", "Item"), ==, 2);
   g_assert_nonnull (strstr (once, ">b</Item>"));
   /* so merging the same file again changes nothing */
   g_assert_true (ue_doc_merge (base, other, NULL, NULL, NULL, &again, NULL));
-  twice = dump (base);
+  twice = ue_test_merge_dump (base);
   g_assert_cmpstr (twice, ==, once);
 }
 
 static void
 test_dual_arch (void)
 {
-  g_autoptr(UeAnswerDoc) base = load (HEAD
+  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (HEAD
     "    <settings pass=\"specialize\">\n"
     "        " COMP ("Microsoft-Windows-Shell-Setup", "x86")
     "            <TimeZone>UTC</TimeZone>\n"
@@ -390,7 +279,7 @@ test_dual_arch (void)
     "            <TimeZone>UTC</TimeZone>\n"
     "        </component>\n"
     "    </settings>\n" TAIL, "base.xml");
-  g_autoptr(UeAnswerDoc) other = load (HEAD
+  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (HEAD
     "    <settings pass=\"specialize\">\n"
     "        " COMP ("Microsoft-Windows-Shell-Setup", "amd64")
     "            <TimeZone>Pacific Standard Time</TimeZone>\n"
@@ -400,7 +289,7 @@ test_dual_arch (void)
     "            <ComputerName>*</ComputerName>\n"
     "        </component>\n"
     "    </settings>\n" TAIL, "other.xml");
-  g_autoptr(GPtrArray) conflicts = merge_checked (base, other, ue_merge_take_other, NULL);
+  g_autoptr(GPtrArray) conflicts = ue_test_merge_checked (base, other, ue_merge_take_other, NULL);
   UeNode *wow64;
 
   g_assert_cmpuint (conflicts->len, ==, 1);
@@ -431,8 +320,8 @@ test_crlf_base (void)
     "    </settings>\r\n"
     "</unattend>\r\n";
   const char *untouched_end = "            <ComputerName>*</ComputerName>\r\n";
-  g_autoptr(UeAnswerDoc) base = load (text, "base.xml");
-  g_autoptr(UeAnswerDoc) other = load (HEAD
+  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (text, "base.xml");
+  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (HEAD
     "  <settings pass=\"specialize\">\n"
     "    " COMP ("Microsoft-Windows-Shell-Setup", "amd64")
     "      <TimeZone>UTC</TimeZone>\n"
@@ -445,8 +334,8 @@ test_crlf_base (void)
     "      </OOBE>\n"
     "    </component>\n"
     "  </settings>\n" TAIL, "other.xml");
-  g_autoptr(GPtrArray) conflicts = merge_checked (base, other, NULL, NULL);
-  g_autofree char *out = dump (base);
+  g_autoptr(GPtrArray) conflicts = ue_test_merge_checked (base, other, NULL, NULL);
+  g_autofree char *out = ue_test_merge_dump (base);
   gsize prefix = strstr (text, untouched_end) - text + strlen (untouched_end);
 
   g_assert_cmpuint (conflicts->len, ==, 0);
@@ -488,11 +377,11 @@ test_passwords (void)
     "    </settings>\n" TAIL;
   g_autofree char *same_text = g_strdup_printf (other_template, "Secret-1");
   g_autofree char *new_text = g_strdup_printf (other_template, "Secret-2");
-  g_autoptr(UeAnswerDoc) base = load (base_text, "base.xml");
-  g_autoptr(UeAnswerDoc) same = load (same_text, "same.xml");
-  g_autoptr(UeAnswerDoc) changed = load (new_text, "changed.xml");
+  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (base_text, "base.xml");
+  g_autoptr(UeAnswerDoc) same = ue_test_merge_load (same_text, "same.xml");
+  g_autoptr(UeAnswerDoc) changed = ue_test_merge_load (new_text, "changed.xml");
   g_autoptr(GPtrArray) none = ue_doc_merge_find_conflicts (base, same, NULL);
-  g_autoptr(GPtrArray) conflicts = merge_checked (base, changed, ue_merge_take_other, NULL);
+  g_autoptr(GPtrArray) conflicts = ue_test_merge_checked (base, changed, ue_merge_take_other, NULL);
   UeMergeConflict *c;
   const char *path = "oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/AdministratorPassword";
 
@@ -510,21 +399,34 @@ test_passwords (void)
   assert_value (base, "oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/AdministratorPassword/PlainText", NULL, "true");
 }
 
+/* a one-pass fragment takes neither another pass nor servicing packages */
 static void
 test_fragment_base (void)
 {
-  g_autoptr(UeAnswerDoc) base = load ("<settings pass=\"windowsPE\">\n</settings>\n", "fragment.xml");
-  g_autoptr(UeAnswerDoc) other = load (conflict_other, "other.xml");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = dump (base);
-  g_autofree char *after = NULL;
+  const char *others[] = {
+    conflict_other,
+    HEAD "  <servicing>\n"
+    "    <package action=\"install\">\n"
+    "      <assemblyIdentity name=\"Package_for_KB2533552\" version=\"6.1.1.1\" processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" />\n"
+    "    </package>\n"
+    "  </servicing>\n" TAIL,
+  };
 
-  g_assert_false (ue_doc_merge (base, other, NULL, NULL, NULL, NULL, &error));
-  g_assert_error (error, UE_ANSWER_DOC_ERROR, UE_ANSWER_DOC_ERROR_PATH);
-  g_assert_true (g_str_has_prefix (error->message, "fragment.xml: error: "));
-  after = dump (base);
-  g_assert_cmpstr (after, ==, before);
-  g_assert_false (ue_answer_doc_can_undo (base));
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      g_autoptr(UeAnswerDoc) base = ue_test_merge_load ("<settings pass=\"windowsPE\">\n</settings>\n", "fragment.xml");
+      g_autoptr(UeAnswerDoc) other = ue_test_merge_load (others[i], "other.xml");
+      g_autoptr(GError) error = NULL;
+      g_autofree char *before = ue_test_merge_dump (base);
+      g_autofree char *after = NULL;
+
+      g_assert_false (ue_doc_merge (base, other, NULL, NULL, NULL, NULL, &error));
+      g_assert_error (error, UE_ANSWER_DOC_ERROR, UE_ANSWER_DOC_ERROR_PATH);
+      g_assert_true (g_str_has_prefix (error->message, "fragment.xml: error: "));
+      after = ue_test_merge_dump (base);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_false (ue_answer_doc_can_undo (base));
+    }
 }
 
 static void
@@ -535,7 +437,7 @@ test_catalog_key (void)
   g_autoptr(UeComponentDef) comp = ue_component_def_new ("Contoso-Test", "amd64");
   g_autoptr(UeSettingDef) list = ue_setting_def_new ("Items", UE_SETTING_KIND_COMPLEX);
   g_autoptr(UeSettingDef) item = ue_setting_def_new ("Item", UE_SETTING_KIND_LIST);
-  g_autoptr(UeAnswerDoc) base = load (HEAD
+  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (HEAD
     "    <settings pass=\"specialize\">\n"
     "        " COMP ("Contoso-Test", "amd64")
     "            <Items>\n"
@@ -543,7 +445,7 @@ test_catalog_key (void)
     "            </Items>\n"
     "        </component>\n"
     "    </settings>\n" TAIL, "base.xml");
-  g_autoptr(UeAnswerDoc) other = load (HEAD
+  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (HEAD
     "    <settings pass=\"specialize\">\n"
     "        " COMP ("Contoso-Test", "amd64")
     "            <Items>\n"
@@ -562,7 +464,7 @@ test_catalog_key (void)
   g_assert_cmpuint (guessed->len, ==, 1);
   g_assert_true (ue_doc_merge (base, other, catalog, NULL, NULL, &conflicts, NULL));
   g_assert_cmpuint (conflicts->len, ==, 0);
-  g_assert_cmpuint (count_children (base, "specialize/Contoso-Test/Items", "Item"), ==, 2);
+  g_assert_cmpuint (ue_test_merge_count_children (base, "specialize/Contoso-Test/Items", "Item"), ==, 2);
 }
 
 int

@@ -90,7 +90,9 @@ print_progress (guint    done,
                 guint    total,
                 gpointer user_data)
 {
-  fprintf (stderr, _("\rReading manifests: %u of %u"), done, total);
+  /* the carriage return stays out of the message: translators never see control characters */
+  fputc ('\r', stderr);
+  fprintf (stderr, _("Reading manifests: %u of %u"), done, total);
   if (done == total)
     fputc ('\n', stderr);
   fflush (stderr);

@@ -5,11 +5,11 @@
 #define G_LOG_DOMAIN "unattend-tool"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
+#include "core/i18n.h"
 
 typedef struct
 {
@@ -44,10 +44,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  ue_i18n_init ();
 
   if (argc < 2)
     {

@@ -256,6 +256,63 @@ ue_answer_doc_append_element (UeAnswerDoc *self,
   return UE_NODE (el);
 }
 
+/* a shallow copy of source (from any document) under parent, in parent's namespace */
+static xmlNode *
+copy_element (xmlNode *parent,
+              xmlNode *source)
+{
+  xmlNode *el = new_element (parent, (const char *) source->name);
+
+  for (xmlAttr *a = source->properties; a != NULL; a = a->next)
+    {
+      xmlChar *value = xmlNodeGetContent ((xmlNode *) a);
+      xmlNs *ns = NULL;
+
+      if (a->ns != NULL && (ns = xmlSearchNsByHref (parent->doc, parent, a->ns->href)) == NULL)
+        ns = xmlNewNs (el, a->ns->href, a->ns->prefix);
+      xmlNewNsProp (el, ns, a->name, value);
+      xmlFree (value);
+    }
+  return el;
+}
+
+/* element by element, so that each level gets the file's indentation */
+static xmlNode *
+insert_copy (UeAnswerDoc *self,
+             xmlNode     *parent,
+             xmlNode     *before,
+             xmlNode     *source)
+{
+  xmlNode *el = copy_element (parent, source);
+  g_autofree char *text = NULL;
+
+  insert_element (self, parent, before, el);
+  for (xmlNode *c = _ue_xml_first_element (source); c != NULL; c = _ue_xml_next_element (c))
+    insert_copy (self, el, NULL, c);
+  text = ue_node_dup_text (UE_NODE (source));
+  if (text != NULL && *text != '\0')
+    ue_answer_doc_set_text (self, UE_NODE (el), text);
+  return el;
+}
+
+UeNode *
+ue_answer_doc_insert_copy (UeAnswerDoc *self,
+                           UeNode      *parent,
+                           UeNode      *before,
+                           UeNode      *source)
+{
+  xmlNode *el;
+
+  g_return_val_if_fail (UE_IS_ANSWER_DOC (self), NULL);
+  g_return_val_if_fail (parent != NULL && source != NULL, NULL);
+  g_return_val_if_fail (before == NULL || ue_node_get_parent (before) == parent, NULL);
+
+  ue_answer_doc_begin_group (self, _("Insert"));
+  el = insert_copy (self, XML_NODE (parent), XML_NODE (before), XML_NODE (source));
+  ue_answer_doc_end_group (self);
+  return UE_NODE (el);
+}
+
 UeNode *
 ue_answer_doc_ensure_pass (UeAnswerDoc *self,
                            const char  *pass)

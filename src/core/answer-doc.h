@@ -181,6 +181,13 @@ UeNode      *ue_answer_doc_ensure_child    (UeAnswerDoc  *self,
 UeNode      *ue_answer_doc_append_element  (UeAnswerDoc  *self,
                                             UeNode       *parent,
                                             const char   *name);
+/* a copy of source, an element of any document (its attributes, text and element
+ * children; comments left out), inserted under parent before `before` (NULL: at the end),
+ * in parent's namespace and indented as the file is. Returns the copy. */
+UeNode      *ue_answer_doc_insert_copy     (UeAnswerDoc  *self,
+                                            UeNode       *parent,
+                                            UeNode       *before,
+                                            UeNode       *source);
 /* a new list item with wcm:action="add"; key NULL: no key; "@keyValue": attribute;
  * "Order" with key_value NULL: the next free Order. Returns the item. */
 UeNode      *ue_answer_doc_add_list_item   (UeAnswerDoc  *self,

@@ -542,8 +542,8 @@ ue_catalog_file_load (const char  *path,
   if (size != len - HEADER_SIZE)
     {
       g_set_error (error, UE_CATALOG_ERROR, UE_CATALOG_ERROR_CORRUPT,
-                   _("%s: error: the catalog file is truncated (%" G_GSIZE_FORMAT " of %" G_GUINT64_FORMAT " bytes)"),
-                   path, len - HEADER_SIZE, size);
+                   _("%s: error: the catalog file is truncated (%zu of %llu bytes)"),
+                   path, (size_t) (len - HEADER_SIZE), (unsigned long long) size);
       return NULL;
     }
   if (GUINT64_FROM_LE (checksum) != payload_checksum (data + HEADER_SIZE, size))

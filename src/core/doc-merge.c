@@ -68,16 +68,17 @@ same_value (const char *a,
 
 /* record a conflict and ask the resolver; TRUE when OTHER's value is to be written */
 static gboolean
-conflict (Merge      *m,
-          UeNode     *base_node,
-          const char *base_value,
-          const char *other_value,
-          gboolean    secret)
+conflict_at (Merge      *m,
+             char       *path,
+             const char *arch,
+             const char *base_value,
+             const char *other_value,
+             gboolean    secret)
 {
   UeMergeConflict *c = g_new0 (UeMergeConflict, 1);
 
-  c->path = ue_node_dup_path (base_node);
-  c->arch = g_strdup (m->arch ? m->arch : "");
+  c->path = path;
+  c->arch = g_strdup (arch ? arch : "");
   c->base_value = g_strdup (base_value ? base_value : "");
   c->other_value = g_strdup (other_value ? other_value : "");
   c->secret = secret;
@@ -86,20 +87,58 @@ conflict (Merge      *m,
   return c->take_other;
 }
 
+static gboolean
+conflict (Merge      *m,
+          UeNode     *base_node,
+          const char *base_value,
+          const char *other_value,
+          gboolean    secret)
+{
+  return conflict_at (m, ue_node_dup_path (base_node), m->arch, base_value, other_value, secret);
+}
+
+static UeSettingDef *
+item_def (Merge  *m,
+          UeNode *item)
+{
+  g_autofree char *schema_path = NULL;
+
+  if (m->component == NULL)
+    return NULL;
+  schema_path = ue_node_dup_schema_path (item);
+  return schema_path ? ue_component_def_lookup (m->component, schema_path) : NULL;
+}
+
 /* the key a list item of OTHER is matched by: the catalog's, else the one it shows */
 static const char *
 item_key (Merge  *m,
           UeNode *item)
 {
-  if (m->component != NULL)
-    {
-      g_autofree char *schema_path = ue_node_dup_schema_path (item);
-      UeSettingDef *def = schema_path ? ue_component_def_lookup (m->component, schema_path) : NULL;
+  UeSettingDef *def = item_def (m, item);
 
-      if (def != NULL && def->key != NULL)
-        return def->key;
-    }
+  if (def != NULL && def->key != NULL)
+    return def->key;
   return ue_node_guess_key (item);
+}
+
+/* the child naming what an item of an Order-keyed list runs (CommandLine, or Path for
+ * RunSynchronous and RunAsynchronous), or NULL when the list holds no commands
+ * (partitions, data images: those still match by Order) */
+static const char *
+command_field (Merge  *m,
+               UeNode *item)
+{
+  static const char * const fields[] = { "CommandLine", "Path" };
+  UeSettingDef *def;
+
+  if (g_strcmp0 (item_key (m, item), "Order") != 0)
+    return NULL;
+  def = item_def (m, item);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (def != NULL ? ue_setting_def_find_child (def, fields[i]) != NULL
+                    : ue_answer_doc_find_child (m->other, item, fields[i]) != NULL)
+      return fields[i];
+  return NULL;
 }
 
 static char *
@@ -150,9 +189,10 @@ find_same_item (UeNode *parent,
   return NULL;
 }
 
-static void merge_children (Merge  *m,
-                            UeNode *base,
-                            UeNode *other);
+static void merge_children (Merge      *m,
+                            UeNode     *base,
+                            UeNode     *other,
+                            const char *skip);
 
 /* OTHER's password as OTHER writes it (hidden stays hidden, plain stays plain) */
 static void
@@ -258,19 +298,115 @@ merge_item (Merge  *m,
   if (ue_node_get_first_child (other) == NULL)
     merge_leaf (m, parent, base, other);
   else
-    merge_children (m, base, other);
+    merge_children (m, base, other, NULL);
 }
 
-static void
-merge_children (Merge  *m,
-                UeNode *base,
-                UeNode *other)
+static gint
+by_order (gconstpointer a,
+          gconstpointer b)
 {
+  guint x = ue_node_get_order (*(UeNode **) a);
+  guint y = ue_node_get_order (*(UeNode **) b);
+
+  /* items without a number run after the numbered ones */
+  x = x ? x : G_MAXUINT;
+  y = y ? y : G_MAXUINT;
+  return x < y ? -1 : x > y;
+}
+
+/* the children named `name` of parent that are list items, in document order */
+static GPtrArray *
+list_items (UeNode     *parent,
+            const char *name)
+{
+  GPtrArray *items = g_ptr_array_new ();
+
+  for (UeNode *n = ue_node_get_first_child (parent); n != NULL; n = ue_node_get_next (n))
+    if (ue_node_is_list_item (n) && strcmp (ue_node_get_name (n), name) == 0)
+      g_ptr_array_add (items, n);
+  return items;
+}
+
+static char *
+dup_child_text (UeAnswerDoc *doc,
+                UeNode      *parent,
+                const char  *name)
+{
+  UeNode *child = ue_answer_doc_find_child (doc, parent, name);
+  char *text = child ? ue_node_dup_text (child) : NULL;
+
+  return text ? g_strstrip (text) : NULL;
+}
+
+/* An ordered command list: a baseline's command 1 and this file's command 1 are two
+ * commands, so items match by the command they run; the others are appended after
+ * BASE's, numbered on from BASE's last, in the order OTHER runs them. Only BASE's own
+ * items are candidates, so that the dry run and the merge meet the same conflicts. */
+static void
+merge_commands (Merge      *m,
+                UeNode     *base,
+                UeNode     *other,
+                const char *name,
+                const char *field)
+{
+  g_autoptr(GPtrArray) base_items = list_items (base, name);
+  g_autoptr(GPtrArray) other_items = list_items (other, name);
+
+  /* stable: equal or missing numbers keep OTHER's document order */
+  g_ptr_array_sort (other_items, by_order);
+  for (guint i = 0; i < other_items->len; i++)
+    {
+      UeNode *o = other_items->pdata[i];
+      g_autofree char *command = dup_child_text (m->other, o, field);
+      UeNode *b = NULL;
+
+      for (guint j = 0; command != NULL && b == NULL && j < base_items->len; j++)
+        {
+          g_autofree char *base_command = dup_child_text (m->base, base_items->pdata[j], field);
+          if (g_strcmp0 (base_command, command) == 0)
+            b = base_items->pdata[j];
+        }
+      if (b == NULL)
+        {
+          guint last = 0;
+
+          if (m->dry)
+            continue;
+          for (UeNode *n = ue_node_get_first_child (base); n != NULL; n = ue_node_get_next (n))
+            if (strcmp (ue_node_get_name (n), name) == 0)
+              last = MAX (last, ue_node_get_order (n));
+          b = ue_answer_doc_insert_ordered_item (m->base, base, name, last + 1);
+        }
+      merge_children (m, b, o, "Order");
+    }
+}
+
+/* skip: a child of OTHER's that is not merged (an item's Order, given in BASE) */
+static void
+merge_children (Merge      *m,
+                UeNode     *base,
+                UeNode     *other,
+                const char *skip)
+{
+  g_autoptr(GHashTable) lists_done = NULL;
+
   for (UeNode *o = ue_node_get_first_child (other); o != NULL; o = ue_node_get_next (o))
     {
       const char *name = ue_node_get_name (o);
+      const char *field;
       UeNode *b;
 
+      if (g_strcmp0 (name, skip) == 0)
+        continue;
+      if (ue_node_is_list_item (o) && (field = command_field (m, o)) != NULL)
+        {
+          /* the whole list at its first item */
+          if (lists_done == NULL)
+            lists_done = g_hash_table_new (g_str_hash, g_str_equal);
+          if (g_hash_table_add (lists_done, (gpointer) name))
+            merge_commands (m, base, other, name, field);
+          continue;
+        }
       if (ue_node_is_list_item (o))
         {
           merge_item (m, base, o);
@@ -291,7 +427,7 @@ merge_children (Merge  *m,
           if (b == NULL && !m->dry)
             b = ue_answer_doc_ensure_child (m->base, base, name);
           if (b != NULL)
-            merge_children (m, b, o);
+            merge_children (m, b, o, NULL);
         }
     }
 }
@@ -350,9 +486,205 @@ merge_component (Merge      *m,
   m->component = m->catalog ? ue_catalog_find_component (m->catalog, name, arch) : NULL;
   if (m->catalog != NULL && m->component == NULL)
     m->component = ue_catalog_find_component (m->catalog, name, NULL);
-  merge_children (m, base, other);
+  merge_children (m, base, other, NULL);
   m->component = NULL;
   m->arch = NULL;
+}
+
+/* ---- servicing ---- */
+
+static UeNode *
+first_of_kind (UeNode     *parent,
+               UeNodeKind  kind)
+{
+  for (UeNode *n = ue_node_get_first_child (parent); n != NULL; n = ue_node_get_next (n))
+    if (ue_node_get_kind (n) == kind)
+      return n;
+  return NULL;
+}
+
+static gboolean
+same_attribute (UeNode     *a,
+                UeNode     *b,
+                const char *name)
+{
+  g_autofree char *x = ue_node_dup_attribute (a, name);
+  g_autofree char *y = ue_node_dup_attribute (b, name);
+
+  /* a missing attribute is an empty one (language="" is real, for Foundation packages) */
+  return g_ascii_strcasecmp (x ? x : "", y ? y : "") == 0;
+}
+
+/* Windows compares assembly identities case-insensitively */
+static gboolean
+same_identity (UeNode *a,
+               UeNode *b)
+{
+  static const char * const parts[] = { "name", "version", "processorArchitecture", "publicKeyToken", "language" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (!same_attribute (a, b, parts[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* the children of parent as they are now: OTHER's duplicates are not matched against
+ * what the merge itself added, so that the dry run meets the same conflicts */
+static GPtrArray *
+children_now (UeNode *parent)
+{
+  GPtrArray *children = g_ptr_array_new ();
+
+  for (UeNode *n = ue_node_get_first_child (parent); n != NULL; n = ue_node_get_next (n))
+    g_ptr_array_add (children, n);
+  return children;
+}
+
+static UeNode *
+find_package (Merge     *m,
+              GPtrArray *packages,
+              UeNode    *identity)
+{
+  for (guint i = 0; i < packages->len; i++)
+    {
+      UeNode *p = packages->pdata[i];
+      UeNode *id = ue_node_get_kind (p) == UE_NODE_KIND_PACKAGE
+                   ? ue_answer_doc_find_child (m->base, p, "assemblyIdentity") : NULL;
+      if (id != NULL && same_identity (id, identity))
+        return p;
+    }
+  return NULL;
+}
+
+/* the element `name` among candidates whose `attribute` (NULL: any) matches value
+ * (case-insensitively: DISM takes feature names in any case since Windows 8) */
+static UeNode *
+find_by_attribute (GPtrArray  *candidates,
+                   const char *name,
+                   const char *attribute,
+                   const char *value)
+{
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      UeNode *n = candidates->pdata[i];
+      g_autofree char *v = NULL;
+
+      if (strcmp (ue_node_get_name (n), name) != 0)
+        continue;
+      if (attribute == NULL)
+        return n;
+      v = ue_node_dup_attribute (n, attribute);
+      if (g_ascii_strcasecmp (v ? v : "", value ? value : "") == 0)
+        return n;
+    }
+  return NULL;
+}
+
+/* an attribute of a package (or of an element in it) that both files give, differently */
+static void
+merge_package_attribute (Merge      *m,
+                         UeNode     *base,
+                         UeNode     *other,
+                         const char *attribute,
+                         const char *path,
+                         const char *arch)
+{
+  g_autofree char *x = ue_node_dup_attribute (base, attribute);
+  g_autofree char *y = ue_node_dup_attribute (other, attribute);
+
+  if (y == NULL || same_value (x, y))
+    return;
+  if (conflict_at (m, g_strdup (path), arch, x, y, FALSE) && !m->dry)
+    ue_answer_doc_set_attribute (m->base, base, attribute, y);
+}
+
+/* a package both files hold: its action, source and feature selections */
+static void
+merge_package (Merge  *m,
+               UeNode *base,
+               UeNode *other)
+{
+  /* named as BASE spells it: the path is one in BASE */
+  UeNode *identity = ue_answer_doc_find_child (m->base, base, "assemblyIdentity");
+  g_autofree char *package_name = ue_node_dup_attribute (identity, "name");
+  g_autofree char *arch = ue_node_dup_attribute (identity, "processorArchitecture");
+  g_autofree char *path = g_strdup_printf ("servicing/package[%s]", package_name);
+  g_autofree char *action_path = g_strconcat (path, "/@action", NULL);
+  g_autoptr(GPtrArray) children = children_now (base);
+
+  merge_package_attribute (m, base, other, "action", action_path, arch);
+  for (UeNode *o = ue_node_get_first_child (other); o != NULL; o = ue_node_get_next (o))
+    {
+      const char *name = ue_node_get_name (o);
+      g_autofree char *feature = NULL;
+      g_autofree char *child_path = NULL;
+      UeNode *b;
+
+      if (strcmp (name, "selection") == 0)
+        {
+          feature = ue_node_dup_attribute (o, "name");
+          b = find_by_attribute (children, name, "name", feature);
+          child_path = g_strdup_printf ("%s/selection[%s]", path, feature ? feature : "");
+          if (b != NULL)
+            merge_package_attribute (m, b, o, "state", child_path, arch);
+        }
+      else if (strcmp (name, "source") == 0)
+        {
+          b = find_by_attribute (children, name, NULL, NULL);
+          child_path = g_strconcat (path, "/source", NULL);
+          if (b != NULL)
+            merge_package_attribute (m, b, o, "location", child_path, arch);
+        }
+      else
+        continue;   /* assemblyIdentity: the same, or the packages would not match */
+      if (b == NULL && !m->dry)
+        ue_answer_doc_insert_copy (m->base, base, NULL, o);
+    }
+}
+
+static void
+merge_servicing (Merge  *m,
+                 UeNode *other)
+{
+  UeNode *root = ue_answer_doc_get_root (m->base);
+  UeNode *servicing = first_of_kind (root, UE_NODE_KIND_SERVICING);
+  g_autoptr(GPtrArray) packages = NULL;
+
+  if (servicing == NULL)
+    {
+      /* all of it is new; Windows writes <servicing> before the passes */
+      UeNode *before = first_of_kind (root, UE_NODE_KIND_PASS);
+
+      if (before == NULL)
+        before = first_of_kind (root, UE_NODE_KIND_OFFLINE_IMAGE);
+      if (!m->dry && first_of_kind (other, UE_NODE_KIND_PACKAGE) != NULL)
+        ue_answer_doc_insert_copy (m->base, root, before, other);
+      return;
+    }
+  packages = children_now (servicing);
+  for (UeNode *o = ue_node_get_first_child (other); o != NULL; o = ue_node_get_next (o))
+    {
+      /* without an identity there is nothing to match by (the validator reports it) */
+      UeNode *identity = ue_node_get_kind (o) == UE_NODE_KIND_PACKAGE
+                         ? ue_answer_doc_find_child (m->other, o, "assemblyIdentity") : NULL;
+      UeNode *base = identity ? find_package (m, packages, identity) : NULL;
+
+      if (base != NULL)
+        merge_package (m, base, o);
+      else if (identity != NULL && !m->dry)
+        ue_answer_doc_insert_copy (m->base, servicing, NULL, o);
+    }
+}
+
+static gboolean
+has_packages (UeAnswerDoc *doc)
+{
+  UeNode *root = ue_answer_doc_get_root (doc);
+
+  for (UeNode *s = ue_node_get_first_child (root); s != NULL; s = ue_node_get_next (s))
+    if (ue_node_get_kind (s) == UE_NODE_KIND_SERVICING && first_of_kind (s, UE_NODE_KIND_PACKAGE) != NULL)
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -363,6 +695,13 @@ check_fragment (Merge   *m,
 
   if (strcmp (ue_node_get_name (ue_answer_doc_get_root (m->base)), "unattend") == 0)
     return TRUE;
+  if (has_packages (m->other))
+    {
+      g_set_error (error, UE_ANSWER_DOC_ERROR, UE_ANSWER_DOC_ERROR_PATH,
+                   _("%s: error: this file holds a single pass and cannot take the servicing packages of %s"),
+                   ue_answer_doc_get_display_name (m->base), ue_answer_doc_get_display_name (m->other));
+      return FALSE;
+    }
   passes = ue_answer_doc_get_passes (m->other);
   for (guint i = 0; i < passes->len; i++)
     {
@@ -384,6 +723,10 @@ run (Merge *m)
 {
   g_autoptr(GPtrArray) passes = ue_answer_doc_get_passes (m->other);
 
+  /* first, as in the file: conflicts come in document order */
+  for (UeNode *s = ue_node_get_first_child (ue_answer_doc_get_root (m->other)); s != NULL; s = ue_node_get_next (s))
+    if (ue_node_get_kind (s) == UE_NODE_KIND_SERVICING)
+      merge_servicing (m, s);
   for (guint i = 0; i < passes->len; i++)
     {
       g_autofree char *pass = ue_node_dup_attribute (passes->pdata[i], "pass");

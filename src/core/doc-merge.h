@@ -2,13 +2,17 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The passes, components, settings and list items of OTHER are brought into BASE through
- * BASE's edit commands, so BASE keeps its comments and layout and one undo takes the whole
- * merge back. Components match by name (case-insensitively) and architecture; list items
- * match by their key (the catalog's when one is given, else the one the item shows:
- * wcm:keyValue, Order, Name, Key, …). A setting in both files with different values is a
- * conflict: a resolver decides which value stays. Servicing packages and the
- * cpi:offlineImage line of OTHER are not merged.
+ * The servicing packages, passes, components, settings and list items of OTHER are brought
+ * into BASE through BASE's edit commands, so BASE keeps its comments and layout and one
+ * undo takes the whole merge back. Components match by name (case-insensitively) and
+ * architecture; list items match by their key (the catalog's when one is given, else the
+ * one the item shows: wcm:keyValue, Order, Name, Key, …), except ordered command lists
+ * (FirstLogonCommands, RunSynchronous, …): there an item matches the one running the same
+ * command, and OTHER's other commands are appended after BASE's, numbered on. Packages
+ * match by their assemblyIdentity, feature selections by name. A setting, selection state
+ * or package action in both files with different values is a conflict (path
+ * "servicing/package[NAME]/selection[FEATURE]" for a selection): a resolver decides which
+ * value stays. The cpi:offlineImage line of OTHER is not merged.
  */
 #pragma once
 
@@ -19,8 +23,9 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  char     *path;         /* setting path in BASE ("oobeSystem/…/LocalAccount[Name=x]/Group") */
-  char     *arch;         /* the component's processorArchitecture ("" when it has none) */
+  char     *path;         /* setting path in BASE ("oobeSystem/…/LocalAccount[Name=x]/Group"), or
+                           * "servicing/package[NAME]/selection[FEATURE]", …/source, …/@action */
+  char     *arch;         /* the component's (or package's) processorArchitecture ("" when none) */
   char     *base_value;
   char     *other_value;
   gboolean  secret;       /* a password: values are decoded; do not print them as they are */

@@ -498,7 +498,7 @@ check_hash (guint64        alg,
     case CALG_SHA_256: type = G_CHECKSUM_SHA256; break;
     default:
       g_set_error (error, UE_PA30_ERROR, UE_PA30_ERROR_UNSUPPORTED,
-                   _("unsupported hash algorithm 0x%" G_GINT64_MODIFIER "x"), alg);
+                   _("unsupported hash algorithm 0x%llx"), (unsigned long long) alg);
       return FALSE;
     }
   if ((gssize) hash_len != g_checksum_type_get_length (type))
@@ -579,13 +579,13 @@ ue_pa30_apply (GBytes        *base,
   if (file_type != FILE_TYPE_RAW)
     {
       g_set_error (error, UE_PA30_ERROR, UE_PA30_ERROR_UNSUPPORTED,
-                   _("file type %" G_GUINT64_FORMAT " is not supported (only RAW, 1)"), file_type);
+                   _("file type %llu is not supported (only RAW, 1)"), (unsigned long long) file_type);
       return NULL;
     }
   if (flags & ~(guint64) (FLAG_IGNORE_FILE_SIZE | FLAG_IGNORE_OPTIONS_SIZE))
     {
       g_set_error (error, UE_PA30_ERROR, UE_PA30_ERROR_UNSUPPORTED,
-                   _("transforms 0x%" G_GINT64_MODIFIER "x are not supported"), flags);
+                   _("transforms 0x%llx are not supported"), (unsigned long long) flags);
       return NULL;
     }
   if (!check_hash (hash_alg, hash, hash_len, NULL, 0, FALSE, error)

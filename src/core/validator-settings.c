@@ -162,8 +162,8 @@ check_order_gaps (UeCheck    *check,
       if (o->order > expected)
         {
           _ue_check_report (check, UE_MESSAGE_SEVERITY_WARNING, o->node, NULL,
-                            _("the Order numbers of “%s” have a gap: %" G_GINT64_FORMAT " is missing"),
-                            item_name, expected);
+                            _("the Order numbers of “%s” have a gap: %lld is missing"),
+                            item_name, (long long) expected);
           return;
         }
       expected++;

@@ -270,11 +270,11 @@ check_integer (const UeSettingDef *def,
   if ((has_min && number < min) || (has_max && number > max))
     {
       if (has_min && has_max)
-        return g_strdup_printf (_("“%s” is %s, outside the allowed range %" G_GINT64_FORMAT "..%" G_GINT64_FORMAT),
-                                def->name, value, min, max);
+        return g_strdup_printf (_("“%s” is %s, outside the allowed range %lld..%lld"),
+                                def->name, value, (long long) min, (long long) max);
       if (has_min)
-        return g_strdup_printf (_("“%s” is %s, below the minimum %" G_GINT64_FORMAT), def->name, value, min);
-      return g_strdup_printf (_("“%s” is %s, above the maximum %" G_GINT64_FORMAT), def->name, value, max);
+        return g_strdup_printf (_("“%s” is %s, below the minimum %lld"), def->name, value, (long long) min);
+      return g_strdup_printf (_("“%s” is %s, above the maximum %lld"), def->name, value, (long long) max);
     }
   return NULL;
 }

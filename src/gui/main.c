@@ -3,9 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "application.h"
+#include "core/i18n.h"
 
 int
 main (int   argc,
@@ -13,10 +13,7 @@ main (int   argc,
 {
   g_autoptr(UeApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  ue_i18n_init ();
   g_set_application_name (_("Unattend Editor"));
 
   app = ue_application_new ();

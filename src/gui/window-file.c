@@ -126,9 +126,11 @@ save_to (UeWindow *self,
 
   record_offline_image (self);
   if (path != NULL && !ue_answer_doc_save (self->doc, path, &error) &&
-      g_error_matches (error, UE_ANSWER_DOC_ERROR, UE_ANSWER_DOC_ERROR_CHANGED_ON_DISK) &&
-      confirm_overwrite (self, name))
+      g_error_matches (error, UE_ANSWER_DOC_ERROR, UE_ANSWER_DOC_ERROR_CHANGED_ON_DISK))
     {
+      /* the user chose to keep the other program's file: no error to report */
+      if (!confirm_overwrite (self, name))
+        return FALSE;
       g_clear_error (&error);
       ue_answer_doc_save_overwrite (self->doc, path, &error);
     }

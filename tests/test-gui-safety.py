@@ -1,15 +1,17 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""test-gui-recovery.py — unsaved work survives a killed editor (TAP output).
+"""test-gui-safety.py — the editor never loses the user's work (TAP output).
 
-The editor writes modified documents to $XDG_STATE_HOME/unattend-editor/autosave once a
-minute of editing (UE_AUTOSAVE_SECONDS=1 here); an editor started after a kill offers the
-work in an info bar. Each test kills the real process with SIGKILL: nothing of the editor's
-own runs after that.
+Unsaved work survives a killed editor: modified documents go to
+$XDG_STATE_HOME/unattend-editor/autosave once a minute of editing (UE_AUTOSAVE_SECONDS=1
+here), and an editor started after a SIGKILL offers the work in an info bar. A save that
+fails (the disk full: RLIMIT_FSIZE) or would overwrite another program's changes leaves the
+file as it was and the document modified.
 """
 import configparser
 import glob
 import os
+import resource
 import shutil
 import signal
 import stat
@@ -17,7 +19,7 @@ import sys
 import tempfile
 import time
 
-from gui_util import DATA, Editor, pyatspi, run_tests, wait_for
+from gui_util import DATA, Editor, alert_texts, pyatspi, run_tests, wait_for
 
 FAST = {"UE_AUTOSAVE_SECONDS": "1"}
 
@@ -193,11 +195,67 @@ def test_running_editor_keeps_its_slot():
         shutil.rmtree(work, ignore_errors=True)
 
 
+def small_disk():
+    """In the editor's process: files may not grow past 300 bytes, as on a full disk
+    (SIGXFSZ ignored, as a signal ignored before exec stays ignored: writes fail with EFBIG)."""
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (300, 300))
+
+
+def test_failed_save_keeps_file_and_changes():
+    work = tempfile.mkdtemp(prefix="ue-gui-")
+    path, original = setup(work)
+    ed = Editor(path, state=os.path.join(work, "state"), preexec=small_disk)
+    try:
+        toggle_ie_harden_user(ed)
+        ed.key("ctrl+s")
+        texts, alert = alert_texts(ed, "Could not save")
+        assert any("sysprep.xml: error:" in t for t in texts), texts
+        ed.find("push button", "Close", alert).doActionNamed("click")
+        # the old file byte for byte, no temporary file left, the edit still there and unsaved
+        assert open(path, "rb").read() == original
+        assert [f for f in os.listdir(work) if f != "state"] == ["sysprep.xml"], os.listdir(work)
+        ed.find("frame", "*sysprep.xml")
+        ed.find("table cell", "IEHardenUser  true", ed.find("tree table", "Answer File"))
+    finally:
+        ed.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def test_changed_on_disk_asks():
+    work = tempfile.mkdtemp(prefix="ue-gui-")
+    path, original = setup(work)
+    ed = Editor(path, state=os.path.join(work, "state"))
+    try:
+        toggle_ie_harden_user(ed)
+        theirs = original.replace(b"<TimeZone>UTC</TimeZone>", b"<TimeZone>Pacific Standard Time</TimeZone>")
+        with open(path, "wb") as f:
+            f.write(theirs)
+        ed.key("ctrl+s")
+        _, alert = alert_texts(ed, "“sysprep.xml” was changed by another program")
+        ed.find("push button", "Cancel", alert).doActionNamed("click")
+        time.sleep(0.5)
+        assert open(path, "rb").read() == theirs, "the other program's changes were overwritten"
+        # keeping their file is the user's choice, not an error to report
+        assert [c for c in ed.app.children if c.roleName == "alert"] == [], "a dialog after Cancel"
+        ed.find("frame", "*sysprep.xml")
+        ed.key("ctrl+s")
+        _, alert = alert_texts(ed, "“sysprep.xml” was changed by another program")
+        ed.find("push button", "Replace", alert).doActionNamed("click")
+        wait_for(lambda: b"<IEHardenUser>true</IEHardenUser>" in open(path, "rb").read(), "the file replaced")
+        ed.find("frame", "sysprep.xml")
+    finally:
+        ed.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
 TESTS = [
     ("/gui/recovery/recover-after-kill", test_recover_after_kill),
     ("/gui/recovery/discard-offer", test_discard_offer),
     ("/gui/recovery/save-and-undo-drop-the-slot", test_save_and_undo_drop_the_slot),
     ("/gui/recovery/running-editor-keeps-its-slot", test_running_editor_keeps_its_slot),
+    ("/gui/save/failed-save-keeps-file-and-changes", test_failed_save_keeps_file_and_changes),
+    ("/gui/save/changed-on-disk-asks", test_changed_on_disk_asks),
 ]
 
 
