@@ -353,6 +353,31 @@ ue_answer_doc_ensure_pass (UeAnswerDoc *self,
 }
 
 UeNode *
+ue_answer_doc_ensure_servicing (UeAnswerDoc *self)
+{
+  xmlNode *root, *el, *before = NULL;
+
+  g_return_val_if_fail (UE_IS_ANSWER_DOC (self), NULL);
+
+  root = XML_NODE (ue_answer_doc_get_root (self));
+  if (root == NULL || strcmp ((const char *) root->name, "unattend") != 0)
+    return NULL;   /* a bare <settings> fragment has no place for it */
+  for (xmlNode *c = _ue_xml_first_element (root); c != NULL; c = _ue_xml_next_element (c))
+    {
+      UeNodeKind kind = ue_node_get_kind (UE_NODE (c));
+
+      if (kind == UE_NODE_KIND_SERVICING)
+        return UE_NODE (c);
+      /* Windows writes <servicing> before the passes (and cpi:offlineImage stays last) */
+      if (before == NULL && (kind == UE_NODE_KIND_PASS || kind == UE_NODE_KIND_OFFLINE_IMAGE))
+        before = c;
+    }
+  el = new_element (root, "servicing");
+  insert_element (self, root, before, el);
+  return UE_NODE (el);
+}
+
+UeNode *
 ue_answer_doc_ensure_component (UeAnswerDoc *self,
                                 const char  *pass,
                                 const char  *name,

@@ -167,6 +167,9 @@ void         ue_answer_doc_set_attribute   (UeAnswerDoc  *self,
 /* the <settings pass=…> element, created in pass order if missing */
 UeNode      *ue_answer_doc_ensure_pass     (UeAnswerDoc  *self,
                                             const char   *pass);
+/* the <servicing> element, created before the first pass if missing (NULL for a
+ * bare <settings> fragment) */
+UeNode      *ue_answer_doc_ensure_servicing (UeAnswerDoc *self);
 /* the component in that pass, created with its full identity if missing */
 UeNode      *ue_answer_doc_ensure_component (UeAnswerDoc *self,
                                             const char   *pass,

@@ -652,14 +652,12 @@ merge_servicing (Merge  *m,
 
   if (servicing == NULL)
     {
-      /* all of it is new; Windows writes <servicing> before the passes */
-      UeNode *before = first_of_kind (root, UE_NODE_KIND_PASS);
-
-      if (before == NULL)
-        before = first_of_kind (root, UE_NODE_KIND_OFFLINE_IMAGE);
-      if (!m->dry && first_of_kind (other, UE_NODE_KIND_PACKAGE) != NULL)
-        ue_answer_doc_insert_copy (m->base, root, before, other);
-      return;
+      /* all of it is new: no conflicts, and nothing to do in a dry run */
+      if (m->dry || first_of_kind (other, UE_NODE_KIND_PACKAGE) == NULL)
+        return;
+      servicing = ue_answer_doc_ensure_servicing (m->base);
+      if (servicing == NULL)
+        return;
     }
   packages = children_now (servicing);
   for (UeNode *o = ue_node_get_first_child (other); o != NULL; o = ue_node_get_next (o))

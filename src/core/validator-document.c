@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "answer-doc-package.h"
 #include "secret.h"
 #include "validator-private.h"
 
@@ -397,12 +398,64 @@ check_pass (UeCheck    *check,
     }
 }
 
+static const char *
+feature_name (gconstpointer item)
+{
+  return item;
+}
+
+/* each <selection>: a state Windows reads, a feature the catalog's package has */
+static void
+check_selections (UeCheck *check,
+                  UeNode  *package)
+{
+  /* a package the catalog does not hold (an update from a share) names no features here */
+  UePackageDef *def = ue_package_node_find_def (package, check->catalog);
+  g_autoptr(GPtrArray) selections = ue_package_node_get_selections (package);
+  g_autoptr(GPtrArray) features = g_ptr_array_new ();
+
+  for (guint i = 0; def != NULL && def->features[i] != NULL; i++)
+    g_ptr_array_add (features, def->features[i]);
+  for (guint i = 0; i < selections->len; i++)
+    {
+      UeNode *selection = g_ptr_array_index (selections, i);
+      g_autofree char *name = ue_node_dup_attribute (selection, "name");
+      g_autofree char *state = ue_node_dup_attribute (selection, "state");
+      gboolean known = FALSE;
+
+      if (name == NULL || *name == '\0')
+        _ue_check_report (check, UE_MESSAGE_SEVERITY_ERROR, selection, NULL,
+                          _("feature selection has no name attribute"));
+      if (state == NULL)
+        _ue_check_report (check, UE_MESSAGE_SEVERITY_ERROR, selection, NULL,
+                          _("feature selection “%s” has no state attribute"), name ? name : "");
+      /* as for boolean settings, Windows reads "True" too */
+      else if (g_ascii_strcasecmp (state, "true") != 0 && g_ascii_strcasecmp (state, "false") != 0)
+        _ue_check_report (check, UE_MESSAGE_SEVERITY_ERROR, selection, "state",
+                          _("feature state “%s” is neither true nor false"), state);
+      if (def == NULL || name == NULL || *name == '\0')
+        continue;
+      for (guint j = 0; j < features->len && !known; j++)
+        known = g_ascii_strcasecmp (features->pdata[j], name) == 0;
+      if (!known)
+        {
+          const char *suggestion = _ue_closest_name (name, features, feature_name);
+
+          if (suggestion != NULL)
+            _ue_check_report (check, UE_MESSAGE_SEVERITY_WARNING, selection, "name",
+                              _("package %s has no feature “%s”; did you mean “%s”?"),
+                              def->name, name, suggestion);
+          else
+            _ue_check_report (check, UE_MESSAGE_SEVERITY_WARNING, selection, "name",
+                              _("package %s has no feature “%s”"), def->name, name);
+        }
+    }
+}
+
 static void
 check_servicing (UeCheck *check,
                  UeNode  *node)
 {
-  static const char * const actions[] = { "install", "configure", "remove", "stage", NULL };
-
   for (UeNode *child = ue_node_get_first_child (node); child; child = ue_node_get_next (child))
     {
       g_autofree char *action = NULL;
@@ -412,12 +465,13 @@ check_servicing (UeCheck *check,
       action = ue_node_dup_attribute (child, "action");
       if (action == NULL)
         _ue_check_report (check, UE_MESSAGE_SEVERITY_ERROR, child, NULL, _("package has no action attribute"));
-      else if (!g_strv_contains (actions, action))
+      else if (!ue_package_action_is_valid (action))
         _ue_check_report (check, UE_MESSAGE_SEVERITY_ERROR, child, "action",
                           _("package action “%s” is not one of install, configure, remove, stage"), action);
       if (ue_answer_doc_find_child (check->doc, child, "assemblyIdentity") == NULL)
         _ue_check_report (check, UE_MESSAGE_SEVERITY_ERROR, child, NULL,
                           _("package has no <assemblyIdentity>"));
+      check_selections (check, child);
     }
 }
 
