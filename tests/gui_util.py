@@ -66,11 +66,20 @@ IMAGES = [("Windows Server 2019 SERVERSTANDARD", "ServerStandard"),
           ("Windows Server 2019 SERVERDATACENTER", "ServerDatacenter")]
 
 
-def make_wim(directory, images=IMAGES):
-    """A small install.wim whose images hold a few real component manifests."""
+PACKAGES = os.path.join(os.environ["UE_TEST_DATA"], "manifests", "packages")
+
+
+def make_wim(directory, images=IMAGES, packages=()):
+    """A small install.wim whose images hold a few real component manifests and the named
+    .mum packages of tests/data/manifests/packages."""
     root = os.path.join(directory, "image")
     manifests = os.path.join(root, "Windows", "WinSxS", "Manifests")
     os.makedirs(manifests)
+    if packages:
+        servicing = os.path.join(root, "Windows", "servicing", "Packages")
+        os.makedirs(servicing)
+        for name in packages:
+            shutil.copy(os.path.join(PACKAGES, name), servicing)
     for component in ["IE-ESC", "Shell-Setup", "Deployment", "Setup"]:
         text = open(os.path.join(CATALOG_SOURCES, f"Microsoft-Windows-{component}.manifest")).read()
         # the default catalog's sources list every architecture; an image holds one

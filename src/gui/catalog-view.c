@@ -383,17 +383,54 @@ build_add_menu (UeComponentDef *component,
   return G_MENU_MODEL (menu);
 }
 
+UePackageDef *
+ue_catalog_view_get_selected_package (UeCatalogView *self)
+{
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+  RowKind kind;
+  gpointer item;
+
+  g_return_val_if_fail (UE_IS_CATALOG_VIEW (self), NULL);
+
+  if (!gtk_tree_selection_get_selected (gtk_tree_view_get_selection (self->tree_view), &model, &iter))
+    return NULL;
+  gtk_tree_model_get (model, &iter, COL_KIND, &kind, COL_ITEM, &item, -1);
+  return kind == ROW_PACKAGE ? item : NULL;
+}
+
+/* WSIM's "Add to Answer File": the package's identity is the action's target */
+static GMenuModel *
+build_package_menu (UePackageDef *package)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenuItem) item = g_menu_item_new (_("Add to Answer File"), NULL);
+
+  g_menu_item_set_action_and_target_value (item, "win.add-package",
+                                           g_variant_new ("(sssss)", package->name,
+                                                          package->version ? package->version : "",
+                                                          package->arch ? package->arch : "",
+                                                          package->public_key_token ? package->public_key_token : "",
+                                                          package->language ? package->language : ""));
+  g_menu_append_item (menu, item);
+  return G_MENU_MODEL (menu);
+}
+
 static gboolean
 show_context_menu (UeCatalogView  *self,
                    const GdkEvent *event)
 {
   UeComponentDef *component;
   UeSettingDef *setting;
+  UePackageDef *package;
   g_autoptr(GMenuModel) menu = NULL;
 
-  if (!ue_catalog_view_get_selected (self, &component, &setting))
+  if ((package = ue_catalog_view_get_selected_package (self)) != NULL)
+    menu = build_package_menu (package);
+  else if (ue_catalog_view_get_selected (self, &component, &setting))
+    menu = build_add_menu (component, setting);
+  else
     return FALSE;
-  menu = build_add_menu (component, setting);
   if (g_menu_model_get_n_items (menu) == 0)
     return FALSE;
   _ue_tree_view_popup_menu (self->tree_view, menu, event);

@@ -26,6 +26,8 @@ void       ue_catalog_view_set_filter   (UeCatalogView   *self,
 gboolean   ue_catalog_view_get_selected (UeCatalogView   *self,
                                          UeComponentDef **component,
                                          UeSettingDef   **setting);
+/* the selected package, or NULL when the row is not one */
+UePackageDef *ue_catalog_view_get_selected_package (UeCatalogView *self);
 
 /* Signals: ::selection-changed () */
 

@@ -12,7 +12,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "core/answer-doc-package.h"
 #include "gui-private.h"
+#include "package-editor.h"
 #include "property-editor.h"
 #include "property-pane.h"
 
@@ -30,6 +32,7 @@ struct _UePropertyPane
   UeCatalog   *catalog;
   UeNode      *node;       /* borrowed: the node shown, NULL for none or a catalog entry */
   GPtrArray   *editors;    /* UePropertyEditor*, owned by the grid */
+  UePackageEditor *package_editor; /* owned by the grid; NULL unless a package is shown */
   int          values_rows;
   int          info_rows;
 };
@@ -42,6 +45,7 @@ clear (UePropertyPane *self)
   GList *children;
 
   g_ptr_array_set_size (self->editors, 0);
+  self->package_editor = NULL;
   children = gtk_container_get_children (GTK_CONTAINER (self->values_grid));
   children = g_list_concat (children, gtk_container_get_children (GTK_CONTAINER (self->info_grid)));
   for (GList *l = children; l != NULL; l = l->next)
@@ -274,6 +278,26 @@ show_component (UePropertyPane *self,
   add_component_facts (self, def, node);
 }
 
+static void
+show_package (UePropertyPane *self,
+              UeNode         *node)
+{
+  g_autoptr(UePackageDef) identity = ue_package_node_dup_identity (node);
+  UePackageDef *def = ue_package_node_find_def (node, self->catalog);
+  GtkWidget *editor = ue_package_editor_new (self->doc, self->catalog);
+
+  gtk_label_set_text (self->heading_label, identity != NULL ? identity->name : ue_node_get_name (node));
+  gtk_widget_set_hexpand (editor, TRUE);
+  gtk_grid_attach (self->values_grid, editor, 0, self->values_rows++, 2, 1);
+  self->package_editor = UE_PACKAGE_EDITOR (editor);
+  ue_package_editor_load (self->package_editor, node);
+  gtk_widget_hide (GTK_WIDGET (self->placeholder_label));
+  if (def != NULL)
+    add_info_row (self, _("Release type"), def->release_type);
+  else
+    add_info_row (self, _("Type"), _("Not in the catalog"));
+}
+
 void
 ue_property_pane_show_node (UePropertyPane *self,
                             UeNode         *node)
@@ -284,6 +308,8 @@ ue_property_pane_show_node (UePropertyPane *self,
     {
       for (guint i = 0; i < self->editors->len; i++)
         ue_property_editor_reload (g_ptr_array_index (self->editors, i));
+      if (self->package_editor != NULL)
+        ue_package_editor_load (self->package_editor, node);
       return;
     }
 
@@ -311,11 +337,7 @@ ue_property_pane_show_node (UePropertyPane *self,
       }
       break;
     case UE_NODE_KIND_PACKAGE:
-      {
-        UeNode *identity = ue_node_get_first_child (node);
-
-        add_component_facts (self, NULL, identity);
-      }
+      show_package (self, node);
       break;
     case UE_NODE_KIND_ROOT:
     case UE_NODE_KIND_SERVICING:

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "core/answer-doc-package.h"
 #include "gui-private.h"
 #include "sync-command-dialog.h"
 #include "window-private.h"
@@ -198,6 +199,33 @@ add_setting_cb (GSimpleAction *action,
   ue_answer_view_select_node (self->answer_view, node);
 }
 
+/* the target is the identity "(name, version, arch, publicKeyToken, language)" */
+static void
+add_package_cb (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  UeWindow *self = UE_WINDOW (user_data);
+  const char *name, *version, *arch, *token, *language;
+  g_autoptr(UePackageDef) def = NULL;
+  UeNode *node;
+
+  g_variant_get (param, "(&s&s&s&s&s)", &name, &version, &arch, &token, &language);
+  if (*name == '\0')
+    return;
+  def = ue_package_def_new (name);
+  def->version = *version ? g_strdup (version) : NULL;
+  def->arch = *arch ? g_strdup (arch) : NULL;
+  def->public_key_token = *token ? g_strdup (token) : NULL;
+  def->language = *language ? g_strdup (language) : NULL;
+  node = ue_answer_doc_add_package (self->doc, def, NULL);
+  if (node != NULL)
+    ue_answer_view_select_node (self->answer_view, node);
+  else
+    _ue_window_show_error (self, _("The package cannot be added"),
+                           _("This file is a bare <settings> fragment, which has no place for packages."));
+}
+
 static void
 delete_cb (GSimpleAction *action,
            GVariant      *param,
@@ -363,6 +391,7 @@ static const GActionEntry win_entries[] = {
   { "find", find_cb },
   { "validate", validate_cb },
   { "add-setting", add_setting_cb, "(usss)" },
+  { "add-package", add_package_cb, "(sssss)" },
   { "delete", delete_cb },
   /* WSIM's Revert Change: the setting is no longer written, Windows uses its default */
   { "revert-change", delete_cb },
