@@ -7,10 +7,11 @@ The harness (private bus and X server, the Editor class) lives in gui_util.py.
 """
 import os
 import shutil
+import subprocess
 import tempfile
 import xml.etree.ElementTree as ET
 
-from gui_util import DATA, Editor, pyatspi, make_wim, run_tests, wait_for, window_shot
+from gui_util import DATA, Editor, center, make_wim, pyatspi, run_tests, wait_for, window_shot
 
 FOUNDATION = "Microsoft-Windows-Foundation-Package~31bf3856ad364e35~amd64~~6.0.6001.18000.mum"
 PACKAGE = "Microsoft-Windows-Foundation-Package"
@@ -38,6 +39,9 @@ def add_package(ed):
     ed.key("ctrl+f")
     ed.type("Foundation")
     ed.find("table cell", ROW, catalog).grabFocus()
+    # the catalog's package, read-only: what the image's .mum says
+    ed.find("label", "Printing-Foundation-Features, TelnetClient, SNMP")
+    ed.find("label", "Feature Pack")
     ed.key("shift+F10")
     item = ed.find("menu item", "Add to Answer File")
     offered = [c.name for c in item.parent.children if c.roleName == "menu item"]
@@ -107,6 +111,63 @@ def test_add_configure_save_undo():
         shutil.rmtree(work, ignore_errors=True)
 
 
+FILE_WITH_PACKAGE = """<?xml version="1.0" encoding="utf-8"?>
+<unattend xmlns="urn:schemas-microsoft-com:unattend">
+  <servicing>
+    <package action="configure">
+      <assemblyIdentity name="Microsoft-Windows-Foundation-Package" version="6.0.6001.18000" \
+processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral"/>
+      <selection name="Hyper-V" state="true"/>
+      <selection name="TelnetClient" state="yes"/>
+    </package>
+  </servicing>
+</unattend>
+"""
+
+
+def test_file_selections_and_right_click():
+    work = tempfile.mkdtemp(prefix="ue-gui-")
+    path = os.path.join(work, "packages.xml")
+    with open(path, "w") as f:
+        f.write(FILE_WITH_PACKAGE)
+    ed = Editor("--image", make_wim(work, packages=[FOUNDATION]) + ":1", path)
+    try:
+        wait_for(lambda: "SERVERSTANDARD" in ed.find("label", "Catalog source").text, "the image's catalog")
+        answer = ed.find("tree table", "Answer File")
+        ed.find("table cell", PACKAGE, answer).grabFocus()
+        # a selection the catalog does not list still has its row; a state Windows does not
+        # read shows no choice
+        hyper_v = ed.find("combo box", "Hyper-V")
+        assert hyper_v.querySelection().isChildSelected(ENABLED)
+        telnet = ed.find("combo box", "TelnetClient")
+        assert telnet.querySelection().nSelectedChildren == 0, telnet.querySelection().nSelectedChildren
+        ed.find("combo box", "SNMP")
+        choose(ed, "Hyper-V", NOT_SET)
+        ed.find("radio button", "XML").doActionNamed("click")
+        wait_for(lambda: "Hyper-V" not in xml_text(ed), "the Hyper-V selection gone")
+        # the row stays, so that the user can take the choice back
+        assert ed.find("combo box", "Hyper-V").querySelection().isChildSelected(NOT_SET)
+
+        # the same package added again from the catalog (right-click) is the one in the file
+        catalog = ed.find("tree table", "Windows Image")
+        ed.key("ctrl+f")
+        ed.type("Foundation")
+        row = ed.find("table cell", ROW, catalog)
+        x, y = center(row)
+        subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "3"], check=True)
+        ed.find("menu item", "Add to Answer File").doActionNamed("click")
+        row = ed.find("table cell", PACKAGE, answer)
+        wait_for(lambda: row.getState().contains(pyatspi.STATE_SELECTED), "the package selected")
+        assert xml_text(ed).count("<package ") == 1, xml_text(ed)
+        ed.focus()
+        ed.key("ctrl+z")
+        wait_for(lambda: '<selection name="Hyper-V" state="true"/>' in xml_text(ed), "the Hyper-V selection back")
+        assert not ed.find("push button", "Undo").getState().contains(pyatspi.STATE_SENSITIVE)
+    finally:
+        ed.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def take_screenshots(out):
     """The package's properties: identity, action and its features."""
     os.makedirs(out, exist_ok=True)
@@ -126,6 +187,7 @@ def take_screenshots(out):
 
 TESTS = [
     ("/gui/packages/add-configure-save-undo", test_add_configure_save_undo),
+    ("/gui/packages/file-selections-and-right-click", test_file_selections_and_right_click),
 ]
 
 if __name__ == "__main__":

@@ -377,6 +377,29 @@ ue_property_pane_show_def (UePropertyPane *self,
 }
 
 void
+ue_property_pane_show_package_def (UePropertyPane     *self,
+                                   const UePackageDef *def)
+{
+  g_autofree char *features = NULL;
+
+  g_return_if_fail (UE_IS_PROPERTY_PANE (self));
+
+  clear (self);
+  self->node = NULL;
+  if (def == NULL)
+    return;
+  features = g_strjoinv (", ", def->features);
+  gtk_label_set_text (self->heading_label, def->name);
+  add_info_row (self, _("Name"), def->name);
+  add_info_row (self, _("Version"), def->version);
+  add_info_row (self, _("Architecture"), def->arch);
+  add_info_row (self, _("Language"), def->language);
+  add_info_row (self, _("Public key token"), def->public_key_token);
+  add_info_row (self, _("Release type"), def->release_type);
+  add_info_row (self, _("Features"), features);
+}
+
+void
 ue_property_pane_set_context (UePropertyPane *self,
                               UeAnswerDoc    *doc,
                               UeCatalog      *catalog)

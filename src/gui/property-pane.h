@@ -25,5 +25,8 @@ void ue_property_pane_show_node   (UePropertyPane *self,
 void ue_property_pane_show_def    (UePropertyPane *self,
                                    UeComponentDef *component,
                                    UeSettingDef   *setting);
+/* show a catalog package, read-only */
+void ue_property_pane_show_package_def (UePropertyPane     *self,
+                                        const UePackageDef *def);
 
 G_END_DECLS

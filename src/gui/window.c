@@ -164,9 +164,12 @@ catalog_selection_changed_cb (UeWindow *self)
 {
   UeComponentDef *component;
   UeSettingDef *setting;
+  UePackageDef *package;
 
   if (ue_catalog_view_get_selected (self->catalog_view, &component, &setting))
     ue_property_pane_show_def (self->property_pane, component, setting);
+  else if ((package = ue_catalog_view_get_selected_package (self->catalog_view)) != NULL)
+    ue_property_pane_show_package_def (self->property_pane, package);
 }
 
 static void
