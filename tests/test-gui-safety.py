@@ -119,6 +119,37 @@ def test_recover_after_kill():
         shutil.rmtree(work, ignore_errors=True)
 
 
+def test_save_recovered_work():
+    work = tempfile.mkdtemp(prefix="ue-gui-")
+    state = os.path.join(work, "state")
+    path, original = setup(work)
+    try:
+        ini = edit_then_kill(path, state)
+        ed = Editor(state=state, env=FAST)
+        try:
+            ed.find("push button", "Recover").doActionNamed("click")
+            ed.find("frame", "*sysprep.xml")
+            # saving asks where, suggesting the file the work belongs to
+            ed.key("ctrl+s")
+            chooser = ed.find("file chooser", "Save Answer File")
+            name = chooser.findChild(lambda n: n.roleName == "text" and n.text == "sysprep.xml", retry=False,
+                                     requireResult=False)
+            assert name is not None, "the chooser does not suggest the recovered file's name"
+            ed.find("toggle button", os.path.basename(work), chooser)
+            ed.find("push button", "Save", chooser).doActionNamed("click")
+            # the original is still there: replacing it is asked, then done
+            _, alert = alert_texts(ed, "A file named “sysprep.xml” already exists")
+            ed.find("push button", "Replace", alert).doActionNamed("click")
+            wait_for(lambda: b"<IEHardenUser>true</IEHardenUser>" in open(path, "rb").read(), "the work saved")
+            ed.find("frame", "sysprep.xml")
+            wait_for(lambda: slots(state) == [], "the slot removed once the work is saved")
+            assert not os.path.exists(ini)
+        finally:
+            ed.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def test_discard_offer():
     work = tempfile.mkdtemp(prefix="ue-gui-")
     state = os.path.join(work, "state")
@@ -277,6 +308,7 @@ def test_changed_on_disk_asks():
 
 TESTS = [
     ("/gui/recovery/recover-after-kill", test_recover_after_kill),
+    ("/gui/recovery/save-recovered-work", test_save_recovered_work),
     ("/gui/recovery/discard-offer", test_discard_offer),
     ("/gui/recovery/save-and-undo-drop-the-slot", test_save_and_undo_drop_the_slot),
     ("/gui/recovery/running-editor-keeps-its-slot", test_running_editor_keeps_its_slot),
