@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Unattend Editor set-up on Debian 12:
 #   ./run.sh        install dependencies, build, start the editor
-#   ./run.sh test   install dependencies, build, run every test suite, then the core and
+#   ./run.sh test   install dependencies, build, run every test suite, and the core and
 #                   CLI suites again under AddressSanitizer/UndefinedBehaviorSanitizer
+#                   (beside the UI tests)
 #   ./run.sh asan   only the sanitizer build and its tests
 #   ./run.sh deps   only install dependencies
 set -u
@@ -78,13 +79,19 @@ case "${1:-run}" in
       --logbase testlog-nogui || status=1
     logs="build/meson-logs/testlog-nogui.json"
     if [ -z "${UE_NO_ASAN:-}" ]; then
-      nice -n 10 bash "$0" asan-only > build/asan.log 2>&1 &
+      # a log of an earlier run must not be counted should this build fail
+      rm -f build-asan/meson-logs/testlog.json
+      # its own session: an interrupted run takes the whole sanitizer run down with it
+      setsid nice -n 10 bash "$0" asan-only > build/asan.log 2>&1 &
       asan_pid=$!
+      trap 'kill -- -$asan_pid 2>/dev/null' EXIT
+      trap 'exit 130' INT TERM
     fi
     meson test -C build --print-errorlogs --suite gui --logbase testlog-gui || status=1
     logs="$logs build/meson-logs/testlog-gui.json"
     if [ -z "${UE_NO_ASAN:-}" ]; then
       wait $asan_pid || status=1
+      trap - EXIT INT TERM
       cat build/asan.log
       logs="$logs build-asan/meson-logs/testlog.json"
     fi

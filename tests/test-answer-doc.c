@@ -796,6 +796,42 @@ test_signals_and_lifetime (void)
   g_assert_null (doc);
 }
 
+/* a copy keeps every namespaced attribute in its namespace, declared where the target
+ * file lacks it, and the result reads back the same */
+static void
+test_insert_copy_namespaces (void)
+{
+  static const char source_text[] =
+    "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\" "
+    "xmlns:wcm=\"http://schemas.microsoft.com/WMIConfig/2002/State\">"
+    "<Item wcm:action=\"add\" wcm:keyValue=\"1\"><Path>C:\\Drivers</Path></Item></unattend>";
+  static const char target_text[] =
+    "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n    <List>\n    </List>\n</unattend>\n";
+  g_autoptr(UeAnswerDoc) source = ue_answer_doc_new_from_data (source_text, strlen (source_text), "s.xml", NULL);
+  g_autoptr(UeAnswerDoc) target = ue_answer_doc_new_from_data (target_text, strlen (target_text), "t.xml", NULL);
+  g_autoptr(UeAnswerDoc) reread = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  UeNode *copy, *item;
+  g_autofree char *action = NULL;
+  g_autofree char *key = NULL;
+
+  g_assert_nonnull (source);
+  g_assert_nonnull (target);
+  copy = ue_answer_doc_insert_copy (target, ue_node_get_first_child (ue_answer_doc_get_root (target)), NULL,
+                                    ue_node_get_first_child (ue_answer_doc_get_root (source)));
+  g_assert_nonnull (copy);
+  bytes = ue_answer_doc_to_bytes (target);
+  reread = ue_answer_doc_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "t.xml", &error);
+  g_assert_no_error (error);
+  item = ue_node_get_first_child (ue_node_get_first_child (ue_answer_doc_get_root (reread)));
+  g_assert_cmpstr (ue_node_get_name (item), ==, "Item");
+  action = ue_node_dup_attribute (item, "wcm:action");
+  key = ue_node_dup_attribute (item, "wcm:keyValue");
+  g_assert_cmpstr (action, ==, "add");
+  g_assert_cmpstr (key, ==, "1");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -821,5 +857,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/answer-doc/malformed-corpus", test_malformed_corpus);
   g_test_add_func ("/core/answer-doc/atomic-save", test_atomic_save);
   g_test_add_func ("/core/answer-doc/signals-and-lifetime", test_signals_and_lifetime);
+  g_test_add_func ("/core/answer-doc/insert-copy-namespaces", test_insert_copy_namespaces);
   return g_test_run ();
 }

@@ -98,14 +98,14 @@ test_write_list_remove (void)
 
   file = g_build_filename (parent, "unattend.xml", NULL);
   doc = edited_doc (file, "after");
-  g_assert_true (ue_autosave_write (dir, id, doc, &error));
+  g_assert_true (ue_autosave_write (dir, id, doc, NULL, &error));
   g_assert_no_error (error);
   /* rewriting the slot replaces it */
   g_assert_true (ue_answer_doc_set_path_value (doc, EDIT_PATH, NULL, "after2", &error));
-  g_assert_true (ue_autosave_write (dir, id, doc, &error));
+  g_assert_true (ue_autosave_write (dir, id, doc, NULL, &error));
   g_assert_no_error (error);
   untitled = edited_doc (NULL, "untitled-work");
-  g_assert_true (ue_autosave_write (dir, id2, untitled, &error));
+  g_assert_true (ue_autosave_write (dir, id2, untitled, NULL, &error));
 
   /* only the user can read unsaved passwords */
   g_assert_cmpint (g_stat (dir, &st), ==, 0);
@@ -170,7 +170,7 @@ test_damaged_slots (void)
   g_autofree char *data = NULL;
   g_autoptr(UeAnswerDoc) recovered = NULL;
 
-  g_assert_true (ue_autosave_write (dir, id, doc, &error));
+  g_assert_true (ue_autosave_write (dir, id, doc, NULL, &error));
   /* an .ini that is not one, and an .ini whose data is gone: skipped, not fatal */
   g_assert_true (g_file_set_contents (bad_ini, "\x01garbage[[", -1, NULL));
   g_assert_true (g_file_set_contents (bad_xml, "<unattend/>", -1, NULL));
@@ -192,7 +192,7 @@ test_damaged_slots (void)
     g_autofree char *blocked = g_build_filename (dir, "blocked", NULL);
     g_autofree char *below = g_build_filename (blocked, "autosave", NULL);
     g_assert_true (g_file_set_contents (blocked, "", -1, NULL));
-    g_assert_false (ue_autosave_write (below, id, doc, &error));
+    g_assert_false (ue_autosave_write (below, id, doc, NULL, &error));
     g_assert_error (error, UE_AUTOSAVE_ERROR, UE_AUTOSAVE_ERROR_FAILED);
     g_assert_true (g_str_has_prefix (error->message, below));
     g_clear_error (&error);
@@ -210,7 +210,7 @@ child_main (const char *dir,
   g_autoptr(GError) error = NULL;
   g_autofree char *id = ue_autosave_new_id ();
 
-  if (!ue_autosave_write (dir, id, doc, &error))
+  if (!ue_autosave_write (dir, id, doc, NULL, &error))
     g_error ("%s", error->message);
   if (write (fd, "k", 1) != 1)
     return 1;
@@ -273,6 +273,67 @@ test_recover_after_kill (void)
   remove_tree (dir);
 }
 
+#define PASSWORD_PATH "oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/AdministratorPassword/Value"
+
+/* a new document (Hide Sensitive Data on) with a password typed but never saved: the slot
+ * holds it in clear, the recovered document still hides it when saved, and a second
+ * autosave of the recovered work still names the user's file */
+static void
+test_recover_keeps_settings (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *parent = g_path_get_dirname (dir);
+  g_autofree char *file = g_build_filename (parent, "sysprep.xml", NULL);
+  g_autofree char *saved = g_build_filename (parent, "saved.xml", NULL);
+  g_autofree char *id = ue_autosave_new_id ();
+  g_autoptr(UeAnswerDoc) doc = ue_answer_doc_new ();
+  g_autoptr(UeAnswerDoc) recovered = NULL;
+  g_autoptr(UeAnswerDoc) again = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *on_disk = NULL;
+
+  g_assert_true (ue_answer_doc_get_hide_sensitive_data (doc));
+  g_assert_true (ue_answer_doc_set_path_value (doc, PASSWORD_PATH, NULL, "S3cret!", &error));
+  g_assert_no_error (error);
+  g_assert_true (ue_autosave_write (dir, id, doc, file, &error));
+  g_assert_no_error (error);
+
+  entries = ue_autosave_list (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  /* an untitled document given the file it belongs to */
+  g_assert_cmpstr (((UeAutosaveEntry *) entries->pdata[0])->original_path, ==, file);
+  g_assert_true (((UeAutosaveEntry *) entries->pdata[0])->hide_sensitive_data);
+  recovered = ue_autosave_recover (entries->pdata[0], &error);
+  g_assert_no_error (error);
+  g_assert_true (ue_answer_doc_get_hide_sensitive_data (recovered));
+
+  /* the recovered work, written again (the editor took the slot over): same file named */
+  g_assert_true (ue_autosave_write (dir, id, recovered, file, &error));
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = ue_autosave_list (dir, &error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (((UeAutosaveEntry *) entries->pdata[0])->original_path, ==, file);
+
+  g_assert_true (ue_answer_doc_save (recovered, saved, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (saved, &on_disk, NULL, NULL));
+  g_assert_null (strstr (on_disk, "S3cret!"));
+  g_assert_nonnull (strstr (on_disk, "<PlainText>false</PlainText>"));
+
+  /* Hide Sensitive Data off is kept too: the user chose clear text */
+  ue_answer_doc_set_hide_sensitive_data (recovered, FALSE);
+  g_assert_true (ue_autosave_write (dir, id, recovered, file, &error));
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = ue_autosave_list (dir, &error);
+  again = ue_autosave_recover (entries->pdata[0], &error);
+  g_assert_no_error (error);
+  g_assert_false (ue_answer_doc_get_hide_sensitive_data (again));
+
+  remove_tree (dir);
+}
+
 static void
 test_default_dir (void)
 {
@@ -292,6 +353,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/autosave/write-list-remove", test_write_list_remove);
   g_test_add_func ("/core/autosave/damaged-slots", test_damaged_slots);
   g_test_add_func ("/core/autosave/recover-after-kill", test_recover_after_kill);
+  g_test_add_func ("/core/autosave/recover-keeps-settings", test_recover_keeps_settings);
   g_test_add_func ("/core/autosave/default-dir", test_default_dir);
   return g_test_run ();
 }

@@ -102,6 +102,8 @@ def test_recover_after_kill():
             # this editor now keeps the slot, in its own name
             assert slots(state) == [ini]
             wait_for(lambda: slot_info(ini)["pid"] == str(ed.proc.pid), "the slot taken over")
+            # still the user's file's work, should this editor crash too
+            assert slot_info(ini)["original-path"] == path, dict(slot_info(ini))
             assert open(path, "rb").read() == original
 
             # closing asks about the recovered changes; discarding them removes the slot
@@ -111,6 +113,37 @@ def test_recover_after_kill():
             assert ed.proc.returncode == 0, ed.proc.returncode
             assert slots(state) == [], slots(state)
             assert open(path, "rb").read() == original
+        finally:
+            ed.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def test_save_recovered_work():
+    work = tempfile.mkdtemp(prefix="ue-gui-")
+    state = os.path.join(work, "state")
+    path, original = setup(work)
+    try:
+        ini = edit_then_kill(path, state)
+        ed = Editor(state=state, env=FAST)
+        try:
+            ed.find("push button", "Recover").doActionNamed("click")
+            ed.find("frame", "*sysprep.xml")
+            # saving asks where, suggesting the file the work belongs to
+            ed.key("ctrl+s")
+            chooser = ed.find("file chooser", "Save Answer File")
+            name = chooser.findChild(lambda n: n.roleName == "text" and n.text == "sysprep.xml", retry=False,
+                                     requireResult=False)
+            assert name is not None, "the chooser does not suggest the recovered file's name"
+            ed.find("toggle button", os.path.basename(work), chooser)
+            ed.find("push button", "Save", chooser).doActionNamed("click")
+            # the original is still there: replacing it is asked, then done
+            _, alert = alert_texts(ed, "A file named “sysprep.xml” already exists")
+            ed.find("push button", "Replace", alert).doActionNamed("click")
+            wait_for(lambda: b"<IEHardenUser>true</IEHardenUser>" in open(path, "rb").read(), "the work saved")
+            ed.find("frame", "sysprep.xml")
+            wait_for(lambda: slots(state) == [], "the slot removed once the work is saved")
+            assert not os.path.exists(ini)
         finally:
             ed.close()
     finally:
@@ -133,7 +166,8 @@ def test_discard_offer():
         # nothing is offered any more
         ed = Editor(state=state, env=FAST)
         try:
-            time.sleep(1)
+            # the offer is made before the window shows
+            ed.find("frame", "Untitled")
             assert not offer_shown(ed), "discarded work offered again"
         finally:
             ed.close()
@@ -185,13 +219,34 @@ def test_running_editor_keeps_its_slot():
         # a second editor must not offer work an editor still holds open
         second = Editor(state=state, env=FAST)
         try:
-            time.sleep(1)
+            second.find("frame", "Untitled")
             assert not offer_shown(second), "a live editor's work offered"
         finally:
             second.close()
         assert len(slots(state)) == 1
     finally:
         first.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def test_state_folder_unwritable():
+    work = tempfile.mkdtemp(prefix="ue-gui-")
+    path, original = setup(work)
+    # the state "folder" is a file: no autosave folder can be made in it
+    state = os.path.join(work, "state-is-a-file")
+    open(state, "w").close()
+    ed = Editor(path, state=state, env=FAST)
+    try:
+        toggle_ie_harden_user(ed)
+        status = ed.find("label", "Status")
+        wait_for(lambda: status.text.startswith("Unsaved work could not be kept for recovery:"), "the failure reported")
+        # editing and saving go on
+        ed.key("ctrl+s")
+        wait_for(lambda: b"<IEHardenUser>true</IEHardenUser>" in open(path, "rb").read(), "the file saved")
+        ed.find("frame", "sysprep.xml")
+        assert os.path.getsize(state) == 0
+    finally:
+        ed.close()
         shutil.rmtree(work, ignore_errors=True)
 
 
@@ -234,9 +289,11 @@ def test_changed_on_disk_asks():
         ed.key("ctrl+s")
         _, alert = alert_texts(ed, "“sysprep.xml” was changed by another program")
         ed.find("push button", "Cancel", alert).doActionNamed("click")
-        time.sleep(0.5)
+        wait_for(lambda: not [c for c in ed.app.children if c.roleName == "alert"], "the question to close")
+        ed.find("frame", "*sysprep.xml")
         assert open(path, "rb").read() == theirs, "the other program's changes were overwritten"
-        # keeping their file is the user's choice, not an error to report
+        # keeping their file is the user's choice, not an error to report (it would have
+        # opened as the question closed)
         assert [c for c in ed.app.children if c.roleName == "alert"] == [], "a dialog after Cancel"
         ed.find("frame", "*sysprep.xml")
         ed.key("ctrl+s")
@@ -251,9 +308,11 @@ def test_changed_on_disk_asks():
 
 TESTS = [
     ("/gui/recovery/recover-after-kill", test_recover_after_kill),
+    ("/gui/recovery/save-recovered-work", test_save_recovered_work),
     ("/gui/recovery/discard-offer", test_discard_offer),
     ("/gui/recovery/save-and-undo-drop-the-slot", test_save_and_undo_drop_the_slot),
     ("/gui/recovery/running-editor-keeps-its-slot", test_running_editor_keeps_its_slot),
+    ("/gui/recovery/state-folder-unwritable", test_state_folder_unwritable),
     ("/gui/save/failed-save-keeps-file-and-changes", test_failed_save_keeps_file_and_changes),
     ("/gui/save/changed-on-disk-asks", test_changed_on_disk_asks),
 ]

@@ -279,6 +279,48 @@ test_ordered_commands (void)
     }
 }
 
+/* without a catalog the list's kind comes from its items: OTHER's first item has no
+ * command, its second has; the whole list merges as commands, each item once */
+static void
+test_ordered_commands_mixed_items (void)
+{
+  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (HEAD
+    "    <settings pass=\"oobeSystem\">\n"
+    "        " COMP ("Microsoft-Windows-Shell-Setup", "amd64")
+    "            <FirstLogonCommands>\n"
+    "                <SynchronousCommand wcm:action=\"add\">\n"
+    "                    <Order>1</Order>\n"
+    "                    <CommandLine>cmd /c mine.cmd</CommandLine>\n"
+    "                </SynchronousCommand>\n"
+    "            </FirstLogonCommands>\n"
+    "        </component>\n"
+    "    </settings>\n" TAIL, "base.xml");
+  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (HEAD
+    "    <settings pass=\"oobeSystem\">\n"
+    "        " COMP ("Microsoft-Windows-Shell-Setup", "amd64")
+    "            <FirstLogonCommands>\n"
+    "                <SynchronousCommand wcm:action=\"add\">\n"
+    "                    <Order>1</Order>\n"
+    "                    <Description>no command yet</Description>\n"
+    "                </SynchronousCommand>\n"
+    "                <SynchronousCommand wcm:action=\"add\">\n"
+    "                    <Order>2</Order>\n"
+    "                    <CommandLine>cmd /c theirs.cmd</CommandLine>\n"
+    "                </SynchronousCommand>\n"
+    "            </FirstLogonCommands>\n"
+    "        </component>\n"
+    "    </settings>\n" TAIL, "other.xml");
+  g_autoptr(GPtrArray) conflicts = ue_test_merge_checked_with (base, other, NULL, NULL, NULL);
+
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_assert_cmpuint (ue_test_merge_count_children (base, FIRST_LOGON, "SynchronousCommand"), ==, 3);
+  assert_value (base, FIRST_LOGON "/SynchronousCommand[Order=1]/CommandLine", NULL, "cmd /c mine.cmd");
+  assert_value (base, FIRST_LOGON "/SynchronousCommand[Order=2]/Description", NULL, "no command yet");
+  assert_value (base, FIRST_LOGON "/SynchronousCommand[Order=3]/CommandLine", NULL, "cmd /c theirs.cmd");
+  /* BASE's command keeps its own fields: OTHER's first item did not land on it */
+  assert_value (base, FIRST_LOGON "/SynchronousCommand[Order=1]/Description", NULL, NULL);
+}
+
 static void
 test_ordered_commands_conflict (void)
 {
@@ -384,6 +426,7 @@ main (int   argc,
   g_test_add_func ("/core/merge-baseline/servicing-action", test_servicing_action);
   g_test_add_func ("/core/merge-baseline/ordered-commands", test_ordered_commands);
   g_test_add_func ("/core/merge-baseline/ordered-commands-conflict", test_ordered_commands_conflict);
+  g_test_add_func ("/core/merge-baseline/ordered-commands-mixed-items", test_ordered_commands_mixed_items);
   g_test_add_func ("/core/merge-baseline/partitions-by-order", test_partitions_by_order);
   return g_test_run ();
 }

@@ -268,7 +268,9 @@ copy_element (xmlNode *parent,
       xmlChar *value = xmlNodeGetContent ((xmlNode *) a);
       xmlNs *ns = NULL;
 
-      if (a->ns != NULL && (ns = xmlSearchNsByHref (parent->doc, parent, a->ns->href)) == NULL)
+      /* the copy's own declarations first: a second wcm: attribute reuses the first's */
+      if (a->ns != NULL && (ns = xmlSearchNsByHref (parent->doc, el, a->ns->href)) == NULL &&
+          (ns = xmlSearchNsByHref (parent->doc, parent, a->ns->href)) == NULL)
         ns = xmlNewNs (el, a->ns->href, a->ns->prefix);
       xmlNewNsProp (el, ns, a->name, value);
       xmlFree (value);

@@ -50,6 +50,17 @@ slot_path (const char *dir,
   return g_build_filename (dir, name, NULL);
 }
 
+/* a pid names a process only until the machine restarts: the boot it belongs to, or NULL */
+static char *
+read_boot_id (void)
+{
+  char *text = NULL;
+
+  if (!g_file_get_contents ("/proc/sys/kernel/random/boot_id", &text, NULL, NULL))
+    return NULL;
+  return g_strstrip (text);
+}
+
 static gboolean
 fail (GError    **error,
       const char *path,
@@ -64,6 +75,7 @@ gboolean
 ue_autosave_write (const char   *dir,
                    const char   *id,
                    UeAnswerDoc  *doc,
+                   const char   *original_path,
                    GError      **error)
 {
   g_autofree char *default_dir = NULL;
@@ -71,6 +83,7 @@ ue_autosave_write (const char   *dir,
   g_autofree char *ini_path = NULL;
   g_autofree char *ini = NULL;
   g_autofree char *stamp = NULL;
+  g_autofree char *boot_id = read_boot_id ();
   g_autoptr(GKeyFile) key_file = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -103,10 +116,17 @@ ue_autosave_write (const char   *dir,
   stamp = g_date_time_format_iso8601 (now);
   key_file = g_key_file_new ();
   if (ue_answer_doc_get_path (doc) != NULL)
-    g_key_file_set_string (key_file, GROUP, "original-path", ue_answer_doc_get_path (doc));
+    original_path = ue_answer_doc_get_path (doc);
+  if (original_path != NULL)
+    g_key_file_set_string (key_file, GROUP, "original-path", original_path);
   g_key_file_set_string (key_file, GROUP, "saved-at", stamp);
+  /* passwords typed since the last save are in clear in the data: the setting decides how
+   * the recovered work is saved, it cannot be guessed from the XML */
+  g_key_file_set_boolean (key_file, GROUP, "hide-sensitive-data", ue_answer_doc_get_hide_sensitive_data (doc));
   g_key_file_set_integer (key_file, GROUP, "pid", getpid ());
   g_key_file_set_string (key_file, GROUP, "host", g_get_host_name ());
+  if (boot_id != NULL)
+    g_key_file_set_string (key_file, GROUP, "boot-id", boot_id);
   ini = g_key_file_to_data (key_file, &ini_len, NULL);
   if (!g_file_set_contents_full (ini_path, ini, ini_len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
     return fail (error, ini_path, local_error);
@@ -161,6 +181,8 @@ read_entry (const char  *dir,
   g_autofree char *ini_path = slot_path (dir, id, ".ini");
   g_autofree char *stamp = NULL;
   g_autofree char *host = NULL;
+  g_autofree char *slot_boot = NULL;
+  g_autofree char *boot_id = NULL;
   GError *local_error = NULL;
 
   if (!g_key_file_load_from_file (key_file, ini_path, G_KEY_FILE_NONE, &local_error))
@@ -181,10 +203,17 @@ read_entry (const char  *dir,
                    _("%s: error: no valid “saved-at” time"), ini_path);
       return NULL;
     }
+  /* unknown: hidden, the default of new documents and the safe side */
+  entry->hide_sensitive_data = !g_key_file_has_key (key_file, GROUP, "hide-sensitive-data", NULL) ||
+                               g_key_file_get_boolean (key_file, GROUP, "hide-sensitive-data", NULL);
   entry->pid = g_key_file_get_integer (key_file, GROUP, "pid", NULL);
   host = g_key_file_get_string (key_file, GROUP, "host", NULL);
-  /* a pid is only meaningful on the machine that wrote it (a shared home may hold others') */
+  slot_boot = g_key_file_get_string (key_file, GROUP, "boot-id", NULL);
+  boot_id = read_boot_id ();
+  /* a pid is only meaningful on the machine that wrote it (a shared home may hold others'),
+   * and since that machine last started (after a reboot another process may have it) */
   entry->owner_running = entry->pid > 0 && g_strcmp0 (host, g_get_host_name ()) == 0 &&
+                         (slot_boot == NULL || boot_id == NULL || strcmp (slot_boot, boot_id) == 0) &&
                          (kill (entry->pid, 0) == 0 || errno == EPERM);
   return g_steal_pointer (&entry);
 }
@@ -261,8 +290,11 @@ ue_autosave_recover (const UeAutosaveEntry  *entry,
     }
   doc = ue_answer_doc_new_from_data (contents, length,
                                      entry->original_path ? entry->original_path : entry->data_path, error);
+  if (doc == NULL)
+    return NULL;
+  /* as the user left it, not as the XML suggests: unsaved passwords are in clear there */
+  ue_answer_doc_set_hide_sensitive_data (doc, entry->hide_sensitive_data);
   /* the work was never saved: closing it again must ask */
-  if (doc != NULL)
-    ue_answer_doc_forget_saved_state (doc);
+  ue_answer_doc_forget_saved_state (doc);
   return doc;
 }

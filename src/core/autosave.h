@@ -28,6 +28,7 @@ typedef struct
   char    *data_path;       /* ID.xml */
   char    *original_path;   /* the file the work belongs to; NULL for an untitled document */
   GDateTime *saved_at;      /* when the slot was last written (UTC) */
+  gboolean hide_sensitive_data; /* the document's Hide Sensitive Data setting */
   gint     pid;             /* the process that wrote it */
   gboolean owner_running;   /* that process still runs on this machine: not crashed work */
 } UeAutosaveEntry;
@@ -36,9 +37,12 @@ typedef struct
 char            *ue_autosave_default_dir (void);
 /* a new slot id: unique, safe as a file name */
 char            *ue_autosave_new_id      (void);
+/* original_path: the file the work belongs to when the document has no path of its own
+ * (recovered work, not saved yet); NULL: the document's path */
 gboolean         ue_autosave_write       (const char    *dir,
                                           const char    *id,
                                           UeAnswerDoc   *doc,
+                                          const char    *original_path,
                                           GError       **error);
 /* removes the slot; a slot that does not exist is no error */
 gboolean         ue_autosave_remove      (const char    *dir,

@@ -141,6 +141,23 @@ command_field (Merge  *m,
   return NULL;
 }
 
+/* the command field of the list NAME under parent: any item that has one decides */
+static const char *
+list_command_field (Merge      *m,
+                    UeNode     *parent,
+                    const char *name)
+{
+  for (UeNode *o = ue_node_get_first_child (parent); o != NULL; o = ue_node_get_next (o))
+    {
+      const char *field;
+
+      if (strcmp (ue_node_get_name (o), name) == 0 && ue_node_is_list_item (o) &&
+          (field = command_field (m, o)) != NULL)
+        return field;
+    }
+  return NULL;
+}
+
 static char *
 item_key_value (Merge      *m,
                 UeNode     *item,
@@ -398,18 +415,21 @@ merge_children (Merge      *m,
 
       if (g_strcmp0 (name, skip) == 0)
         continue;
-      if (ue_node_is_list_item (o) && (field = command_field (m, o)) != NULL)
-        {
-          /* the whole list at its first item */
-          if (lists_done == NULL)
-            lists_done = g_hash_table_new (g_str_hash, g_str_equal);
-          if (g_hash_table_add (lists_done, (gpointer) name))
-            merge_commands (m, base, other, name, field);
-          continue;
-        }
       if (ue_node_is_list_item (o))
         {
-          merge_item (m, base, o);
+          /* decided once per list, at its first item: an item without a command must not
+           * be matched by Order and then appended again with the list's commands */
+          if (lists_done == NULL)
+            lists_done = g_hash_table_new (g_str_hash, g_str_equal);
+          if (!g_hash_table_contains (lists_done, name))
+            {
+              field = list_command_field (m, other, name);
+              g_hash_table_insert (lists_done, (gpointer) name, (gpointer) (field ? field : ""));
+              if (field != NULL)
+                merge_commands (m, base, other, name, field);
+            }
+          if (*(const char *) g_hash_table_lookup (lists_done, name) == '\0')
+            merge_item (m, base, o);
           continue;
         }
       b = base ? ue_answer_doc_find_child (m->base, base, name) : NULL;
@@ -608,7 +628,7 @@ merge_package (Merge  *m,
   UeNode *identity = ue_answer_doc_find_child (m->base, base, "assemblyIdentity");
   g_autofree char *package_name = ue_node_dup_attribute (identity, "name");
   g_autofree char *arch = ue_node_dup_attribute (identity, "processorArchitecture");
-  g_autofree char *path = g_strdup_printf ("servicing/package[%s]", package_name);
+  g_autofree char *path = g_strdup_printf ("servicing/package[%s]", package_name ? package_name : "");
   g_autofree char *action_path = g_strconcat (path, "/@action", NULL);
   g_autoptr(GPtrArray) children = children_now (base);
 

@@ -50,7 +50,7 @@ autosave_timeout_cb (gpointer user_data)
     return G_SOURCE_REMOVE;
   if (self->autosave_id == NULL)
     self->autosave_id = ue_autosave_new_id ();
-  if (!ue_autosave_write (NULL, self->autosave_id, self->doc, &error))
+  if (!ue_autosave_write (NULL, self->autosave_id, self->doc, self->recovered_path, &error))
     report_failure (self, error->message);
   return G_SOURCE_REMOVE;
 }
@@ -171,10 +171,20 @@ recover_into (UeWindow              *self,
   g_free (self->recovered_path);
   self->recovered_path = g_strdup (entry->original_path);
   self->autosave_id = g_strdup (entry->id);
-  if (!ue_autosave_write (NULL, self->autosave_id, doc, &error))
+  if (!ue_autosave_write (NULL, self->autosave_id, doc, self->recovered_path, &error))
     report_failure (self, error->message);
   _ue_window_update_title (self);
   _ue_window_offer_offline_image (self);
+}
+
+static const UeAutosaveEntry *
+find_entry (GPtrArray  *entries,
+            const char *id)
+{
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    if (g_strcmp0 (((UeAutosaveEntry *) entries->pdata[i])->id, id) == 0)
+      return entries->pdata[i];
+  return NULL;
 }
 
 void
@@ -185,15 +195,23 @@ _ue_window_recovery_response_cb (GtkInfoBar *bar,
   g_autoptr(GPtrArray) entries = g_steal_pointer (&self->recovery_entries);
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
+  g_autoptr(GPtrArray) now = NULL;
+  gboolean first = TRUE;
+
   gtk_widget_hide (GTK_WIDGET (bar));
   /* closed without a choice: the work waits for the next start */
   if (entries == NULL || (response != GTK_RESPONSE_ACCEPT && response != GTK_RESPONSE_REJECT))
     return;
+  /* another editor started after the crash may have taken or discarded a slot since */
+  now = ue_autosave_list (NULL, NULL);
   for (guint i = 0; i < entries->len; i++)
     {
-      const UeAutosaveEntry *entry = entries->pdata[i];
+      const UeAutosaveEntry *entry = find_entry (now, ((UeAutosaveEntry *) entries->pdata[i])->id);
       g_autoptr(GError) error = NULL;
       UeWindow *target = self;
+
+      if (entry == NULL || entry->owner_running)
+        continue;
 
       if (response == GTK_RESPONSE_REJECT)
         {
@@ -201,9 +219,10 @@ _ue_window_recovery_response_cb (GtkInfoBar *bar,
             _ue_window_show_error (self, _("Could not discard the unsaved work"), error->message);
           continue;
         }
-      /* this window takes the first unless it holds changes of its own */
-      if (i > 0 || ue_answer_doc_get_modified (self->doc))
+      /* this window takes the first unless it holds a file or changes of its own */
+      if (!first || ue_answer_doc_get_modified (self->doc) || ue_answer_doc_get_path (self->doc) != NULL)
         target = UE_WINDOW (ue_application_new_window (UE_APPLICATION (application)));
+      first = FALSE;
       recover_into (target, entry);
     }
 }
