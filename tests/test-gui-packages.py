@@ -81,6 +81,10 @@ def test_add_configure_save_undo():
         wait_for(lambda: '<selection name="TelnetClient" state="true"/>' in xml_text(ed), "TelnetClient enabled")
         choose(ed, "SNMP", DISABLED)
         wait_for(lambda: '<selection name="SNMP" state="false"/>' in xml_text(ed), "SNMP disabled")
+        # the Answer File tree names each feature with its state, as it does settings
+        answer = ed.find("tree table", "Answer File")
+        ed.find("table cell", "TelnetClient  true", answer)
+        ed.find("table cell", "SNMP  false", answer)
 
         # one Ctrl+Z takes back the last feature change, and the pane follows; redo brings it back
         ed.focus()

@@ -66,7 +66,17 @@ static char *
 dup_node_label (UeNode *node)
 {
   const char *name = ue_node_get_name (node);
+  UeNode *up = ue_node_get_parent (node);
 
+  /* a package's feature reads as a setting does: its name, then its state */
+  if (strcmp (name, "selection") == 0 && up != NULL && ue_node_get_kind (up) == UE_NODE_KIND_PACKAGE)
+    {
+      g_autofree char *feature = ue_node_dup_attribute (node, "name");
+      g_autofree char *state = ue_node_dup_attribute (node, "state");
+
+      return g_markup_printf_escaped ("%s  <span alpha=\"60%%\">%s</span>", feature ? feature : name,
+                                      state ? state : "");
+    }
   switch (ue_node_get_kind (node))
     {
     case UE_NODE_KIND_COMPONENT:
@@ -88,6 +98,7 @@ dup_node_label (UeNode *node)
     case UE_NODE_KIND_SETTING:
       {
         g_autofree char *text = ue_node_dup_text (node);
+
         const char *key = ue_node_is_list_item (node) ? ue_node_guess_key (node) : NULL;
         g_autofree char *key_value = NULL;
 
