@@ -638,6 +638,75 @@ test_hide_passwords (void)
   g_assert_cmpstr (out, ==, text);
 }
 
+/* what saving writes by itself (hidden passwords, the Windows image) belongs to the last
+ * change: Undo after Save takes that change back, not the saving */
+static void
+test_save_edits_join_last_step (void)
+{
+  const char *text = "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"><settings pass=\"oobeSystem\">"
+                     "<component name=\"Microsoft-Windows-Shell-Setup\"><UserAccounts><AdministratorPassword>"
+                     "<Value>x</Value><PlainText>false</PlainText></AdministratorPassword>"
+                     "<LocalAccounts><LocalAccount><Password><Value>Password1234</Value><PlainText>true</PlainText>"
+                     "</Password><Name>a</Name></LocalAccount></LocalAccounts></UserAccounts>"
+                     "<TimeZone>UTC</TimeZone></component></settings></unattend>";
+  g_autofree char *dir = g_dir_make_tmp ("ue-amend-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "sysprep.xml", NULL);
+  g_autoptr(UeAnswerDoc) doc = load (text);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *out = NULL;
+
+  /* saved with no change of the user's: nothing to undo, the hiding is the starting point */
+  g_assert_true (ue_answer_doc_save (doc, path, &error));
+  g_assert_no_error (error);
+  g_assert_false (ue_answer_doc_can_undo (doc));
+  g_assert_false (ue_answer_doc_get_modified (doc));
+  out = dump (doc);
+  g_assert_null (strstr (out, "Password1234"));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_true (ue_answer_doc_set_path_value (doc, "oobeSystem/Microsoft-Windows-Shell-Setup/TimeZone", NULL,
+                                               "Pacific Standard Time", &error));
+  /* a password written in clear, then saved: hidden on the way */
+  g_assert_true (ue_answer_doc_set_path_value (doc, "oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/"
+                                               "LocalAccounts/LocalAccount[Name=a]/Password/Value", NULL,
+                                               "Secret99", &error));
+  edited = dump (doc);
+  g_assert_true (ue_answer_doc_set_path_value (doc, "oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/"
+                                               "LocalAccounts/LocalAccount[Name=a]/Password/PlainText", NULL,
+                                               "true", &error));
+  g_assert_no_error (error);
+  ue_answer_doc_begin_amend (doc);
+  ue_answer_doc_set_offline_image (doc, "catalog:/catalogs/server.clg");
+  ue_answer_doc_end_group (doc);
+  g_assert_true (ue_answer_doc_save (doc, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_null (strstr (saved, "Secret99"));
+  g_assert_nonnull (strstr (saved, "server.clg"));
+  g_assert_false (ue_answer_doc_get_modified (doc));
+
+  /* one Undo: the last edit (PlainText), the hiding and the image record together */
+  g_assert_true (ue_answer_doc_undo (doc));
+  out = dump (doc);
+  g_assert_cmpstr (out, ==, edited);
+  g_assert_true (ue_answer_doc_get_modified (doc));
+  /* Redo gives exactly what was saved, which is the saved state again */
+  g_assert_true (ue_answer_doc_redo (doc));
+  g_clear_pointer (&out, g_free);
+  out = dump (doc);
+  g_assert_cmpstr (out, ==, saved);
+  g_assert_false (ue_answer_doc_get_modified (doc));
+  /* before it, the user's own steps: the password's value, the TimeZone */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (ue_answer_doc_undo (doc));
+  g_assert_false (ue_answer_doc_can_undo (doc));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_malformed (void)
 {
@@ -853,6 +922,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/answer-doc/edit/path-errors", test_path_errors);
   g_test_add_func ("/core/answer-doc/paths", test_paths_and_shapes);
   g_test_add_func ("/core/answer-doc/hide-passwords", test_hide_passwords);
+  g_test_add_func ("/core/answer-doc/save-edits-join-last-step", test_save_edits_join_last_step);
   g_test_add_func ("/core/answer-doc/malformed", test_malformed);
   g_test_add_func ("/core/answer-doc/malformed-corpus", test_malformed_corpus);
   g_test_add_func ("/core/answer-doc/atomic-save", test_atomic_save);

@@ -37,6 +37,7 @@ struct _UeAnswerDoc
   guint        cursor;        /* edits before it are applied */
   gint         saved_cursor;  /* cursor at the last save; -1 when unreachable */
   UeEditGroup *group;         /* open group, or NULL */
+  gboolean     amend;         /* the open group joins the last undo step */
 
   /* the text as saved now, for positions after edits; dropped on every change */
   UeSource    *current;
@@ -508,7 +509,11 @@ save_internal (UeAnswerDoc  *self,
       return FALSE;
     }
   if (self->hide_sensitive_data)
-    ue_answer_doc_hide_passwords (self);
+    {
+      ue_answer_doc_begin_amend (self);
+      ue_answer_doc_hide_passwords (self);
+      ue_answer_doc_end_group (self);
+    }
 
   bytes = ue_answer_doc_to_bytes (self);
   /* the rename below would replace a symbolic link by a file: write where it points */
@@ -725,9 +730,47 @@ ue_answer_doc_begin_group (UeAnswerDoc *self,
 }
 
 void
+ue_answer_doc_begin_amend (UeAnswerDoc *self)
+{
+  g_return_if_fail (UE_IS_ANSWER_DOC (self));
+  /* inside a group the edits are part of that group anyway */
+  if (self->group_depth == 0)
+    self->amend = TRUE;
+  ue_answer_doc_begin_group (self, NULL);
+}
+
+/* the amending group becomes part of the step before it, or of no step at all */
+static void
+amend_last_step (UeAnswerDoc *self,
+                 UeEditGroup *group)
+{
+  g_autoptr(UeEdit) joined = NULL;
+  UeEdit *last;
+
+  if (self->cursor == 0)
+    {
+      /* nothing to join: the edits are where undo starts from, and unsaved until saved */
+      g_object_unref (group);
+      self->saved_cursor = -1;
+      return;
+    }
+  last = g_ptr_array_index (self->undo, self->cursor - 1);
+  joined = ue_edit_group_new (ue_edit_get_label (last));
+  ue_edit_group_add (UE_EDIT_GROUP (joined), last);
+  ue_edit_group_add (UE_EDIT_GROUP (joined), UE_EDIT (group));
+  g_object_unref (group);
+  g_ptr_array_index (self->undo, self->cursor - 1) = g_steal_pointer (&joined);
+  g_object_unref (last);
+  /* the step now holds more than its saved state did */
+  if (self->saved_cursor == (gint) self->cursor)
+    self->saved_cursor = -1;
+}
+
+void
 ue_answer_doc_end_group (UeAnswerDoc *self)
 {
   UeEditGroup *group;
+  gboolean amend;
 
   g_return_if_fail (UE_IS_ANSWER_DOC (self));
   g_return_if_fail (self->group_depth > 0);
@@ -735,6 +778,8 @@ ue_answer_doc_end_group (UeAnswerDoc *self)
   if (--self->group_depth > 0)
     return;
   group = g_steal_pointer (&self->group);
+  amend = self->amend;
+  self->amend = FALSE;
   if (ue_edit_group_get_n_edits (group) == 0)
     {
       g_object_unref (group);
@@ -744,8 +789,13 @@ ue_answer_doc_end_group (UeAnswerDoc *self)
     g_ptr_array_remove_index (self->undo, self->undo->len - 1);
   if (self->saved_cursor > (gint) self->cursor)
     self->saved_cursor = -1;
-  g_ptr_array_add (self->undo, group);
-  self->cursor++;
+  if (amend)
+    amend_last_step (self, group);
+  else
+    {
+      g_ptr_array_add (self->undo, group);
+      self->cursor++;
+    }
   notify_stack (self);
 }
 

@@ -155,6 +155,11 @@ UeNode      *ue_answer_doc_lookup          (UeAnswerDoc  *self,
 void         ue_answer_doc_begin_group     (UeAnswerDoc  *self,
                                             const char   *description);
 void         ue_answer_doc_end_group       (UeAnswerDoc  *self);
+/* edits that come with saving (recording the Windows image, hiding passwords) join the
+ * last undo step instead of being one of their own, so that Undo after Save takes back
+ * the user's last change; with nothing to undo they become part of the starting point.
+ * Ends with ue_answer_doc_end_group. */
+void         ue_answer_doc_begin_amend     (UeAnswerDoc  *self);
 /* set the text of a simple element (value "" writes an empty string) */
 void         ue_answer_doc_set_text        (UeAnswerDoc  *self,
                                             UeNode       *node,

@@ -124,7 +124,10 @@ save_to (UeWindow *self,
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *text = NULL;
 
+  /* part of the last step: Undo after Save takes back the user's change, not this */
+  ue_answer_doc_begin_amend (self->doc);
   record_offline_image (self);
+  ue_answer_doc_end_group (self->doc);
   if (path != NULL && !ue_answer_doc_save (self->doc, path, &error) &&
       g_error_matches (error, UE_ANSWER_DOC_ERROR, UE_ANSWER_DOC_ERROR_CHANGED_ON_DISK))
     {
