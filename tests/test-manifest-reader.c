@@ -472,6 +472,30 @@ test_deep_paths (void)
   g_assert_cmpstr (lookup (comp, "Root")->path, ==, "Root");
 }
 
+/* a byte the declared encoding cannot convert: libxml2 reports that outside the
+ * reader; the caller gets an error, the terminal nothing */
+static void
+test_encoding_error_quiet (void)
+{
+  static const char text[] = "\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"ut-f8\"?>\xb8\xb8\xb8y>\r\n";
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) package_error = NULL;
+
+      g_assert_null (ue_manifest_read_component (text, sizeof text - 1, "enc.manifest", &error));
+      g_assert_error (error, UE_MANIFEST_ERROR, UE_MANIFEST_ERROR_PARSE);
+      g_assert_true (g_str_has_prefix (error->message, "enc.manifest:"));
+      g_assert_null (ue_manifest_read_package (text, sizeof text - 1, "enc.mum", &package_error));
+      g_assert_nonnull (package_error);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("");
+}
+
 /* damaged manifests: an error or a component, never a crash or a critical */
 static void
 test_mutated (void)
@@ -529,5 +553,6 @@ main (int   argc,
   g_test_add_func ("/core/manifest-reader/description-and-applies-to", test_description_and_applies_to);
   g_test_add_func ("/core/manifest-reader/mutated", test_mutated);
   g_test_add_func ("/core/manifest-reader/deep-paths", test_deep_paths);
+  g_test_add_func ("/core/manifest-reader/encoding-error-quiet", test_encoding_error_quiet);
   return g_test_run ();
 }
