@@ -447,6 +447,8 @@ test_deep_paths (void)
 
   for (guint i = 0; i < depth; i++)
     {
+      g_autofree char *above = g_steal_pointer (&deepest);
+
       /* Off: complex with no pass anywhere below it, so hidden; Next has none of its
        * own either but leads to a Leaf that has one */
       g_string_append_printf (text, "<xs:complexType name='T%u'><xs:sequence>"
@@ -455,7 +457,7 @@ test_deep_paths (void)
                               "<xs:element name='Leaf' type='xs:string' wcm:passes='specialize'/>"
                               "<xs:element name='Next' type='T%u'/>"
                               "</xs:sequence></xs:complexType>", i, i + 1);
-      deepest = g_strconcat (g_steal_pointer (&deepest), "/Next", NULL);
+      deepest = g_strconcat (above, "/Next", NULL);
     }
   g_string_append_printf (text, "<xs:complexType name='T%u'><xs:sequence><xs:element name='End' type='xs:int' wcm:passes='oobeSystem'/>"
                           "</xs:sequence></xs:complexType></xs:schema></configurationSchema></configuration></assembly>",
