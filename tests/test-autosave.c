@@ -167,7 +167,6 @@ test_damaged_slots (void)
   g_autofree char *bad_ini = g_build_filename (dir, "broken.ini", NULL);
   g_autofree char *bad_xml = g_build_filename (dir, "broken.xml", NULL);
   g_autofree char *orphan_ini = g_build_filename (dir, "orphan.ini", NULL);
-  g_autofree char *data = NULL;
   g_autoptr(UeAnswerDoc) recovered = NULL;
 
   g_assert_true (ue_autosave_write (dir, id, doc, NULL, &error));

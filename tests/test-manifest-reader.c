@@ -411,6 +411,93 @@ test_description_and_applies_to (void)
   g_assert_cmpint (def->min, ==, 1);
 }
 
+static void
+check_paths (GPtrArray    *settings,
+             UeSettingDef *parent,
+             guint        *count)
+{
+  for (guint i = 0; i < settings->len; i++)
+    {
+      UeSettingDef *def = g_ptr_array_index (settings, i);
+      g_autofree char *expected = parent ? g_strconcat (parent->path, "/", def->name, NULL) : g_strdup (def->name);
+
+      g_assert_true (def->parent == parent);
+      g_assert_cmpstr (def->path, ==, expected);
+      (*count)++;
+      check_paths (def->children, def, count);
+    }
+}
+
+/* a deep schema (built from the top down), with hidden branches between visible ones:
+ * every path is its parent's path and its own name, and no hidden branch stays */
+static void
+test_deep_paths (void)
+{
+  g_autoptr(GString) text = g_string_new (
+    "<assembly xmlns='urn:schemas-microsoft-com:asm.v3'><assemblyIdentity name='Deep'/>"
+    "<configuration><configurationSchema><xs:schema xmlns:xs='http://www.w3.org/2001/XMLSchema'"
+    " xmlns:wcm='http://schemas.microsoft.com/WMIConfig/2002/State'>"
+    "<xs:element name='Hidden'><xs:complexType><xs:sequence><xs:element name='Never' type='xs:string'/>"
+    "</xs:sequence></xs:complexType></xs:element><xs:element name='Root' type='T0'/>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UeComponentDef) comp = NULL;
+  g_autofree char *deepest = g_strdup ("Root");
+  guint count = 0;
+  const guint depth = 20;
+
+  for (guint i = 0; i < depth; i++)
+    {
+      g_autofree char *above = g_steal_pointer (&deepest);
+
+      /* Off: complex with no pass anywhere below it, so hidden; Next has none of its
+       * own either but leads to a Leaf that has one */
+      g_string_append_printf (text, "<xs:complexType name='T%u'><xs:sequence>"
+                              "<xs:element name='Off'><xs:complexType><xs:sequence>"
+                              "<xs:element name='Never' type='xs:string'/></xs:sequence></xs:complexType></xs:element>"
+                              "<xs:element name='Leaf' type='xs:string' wcm:passes='specialize'/>"
+                              "<xs:element name='Next' type='T%u'/>"
+                              "</xs:sequence></xs:complexType>", i, i + 1);
+      deepest = g_strconcat (above, "/Next", NULL);
+    }
+  g_string_append_printf (text, "<xs:complexType name='T%u'><xs:sequence><xs:element name='End' type='xs:int' wcm:passes='oobeSystem'/>"
+                          "</xs:sequence></xs:complexType></xs:schema></configurationSchema></configuration></assembly>",
+                          depth);
+  comp = ue_manifest_read_component (text->str, text->len, "deep.manifest", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (comp->settings->len, ==, 1);
+  check_paths (comp->settings, NULL, &count);
+  /* Root, then Leaf and Next on each level, then End */
+  g_assert_cmpuint (count, ==, 1 + 2 * depth + 1);
+  g_assert_nonnull (lookup (comp, deepest));
+  g_assert_null (ue_component_def_lookup (comp, "Root/Off"));
+  g_assert_cmpuint (comp->n_hidden, >, 0);
+  g_assert_cmpstr (lookup (comp, "Root")->path, ==, "Root");
+}
+
+/* a byte the declared encoding cannot convert: libxml2 reports that outside the
+ * reader; the caller gets an error, the terminal nothing */
+static void
+test_encoding_error_quiet (void)
+{
+  static const char text[] = "\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"ut-f8\"?>\xb8\xb8\xb8y>\r\n";
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) package_error = NULL;
+
+      g_assert_null (ue_manifest_read_component (text, sizeof text - 1, "enc.manifest", &error));
+      g_assert_error (error, UE_MANIFEST_ERROR, UE_MANIFEST_ERROR_PARSE);
+      g_assert_true (g_str_has_prefix (error->message, "enc.manifest:"));
+      g_assert_null (ue_manifest_read_package (text, sizeof text - 1, "enc.mum", &package_error));
+      g_assert_nonnull (package_error);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("");
+}
+
 /* damaged manifests: an error or a component, never a crash or a critical */
 static void
 test_mutated (void)
@@ -467,5 +554,7 @@ main (int   argc,
   g_test_add_func ("/core/manifest-reader/packages", test_packages);
   g_test_add_func ("/core/manifest-reader/description-and-applies-to", test_description_and_applies_to);
   g_test_add_func ("/core/manifest-reader/mutated", test_mutated);
+  g_test_add_func ("/core/manifest-reader/deep-paths", test_deep_paths);
+  g_test_add_func ("/core/manifest-reader/encoding-error-quiet", test_encoding_error_quiet);
   return g_test_run ();
 }

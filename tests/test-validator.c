@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/secret.h"
+#include "core/validator-private.h"
 #include "core/validator.h"
 
 /* ---- a small catalog ---- */
@@ -207,7 +208,7 @@ typedef struct
 {
   const char *name;
   const char *document;
-  const char *expected[4];
+  const char *expected[5];
 } RuleCase;
 
 static const RuleCase rule_cases[] = {
@@ -262,6 +263,14 @@ static const RuleCase rule_cases[] = {
     { "4:16: error: unknown component “Microsoft-Windows-IE-ESCC”; did you mean “Microsoft-Windows-IE-ESC”?" } },
   { "unknown-component-far", DOC ("specialize", COMP ("Contoso-Deployment-Agent", "amd64"), ""),
     { "4:16: error: unknown component “Contoso-Deployment-Agent”" } },
+  /* the second time a name comes, its suggestion (or that it has none) is remembered */
+  { "unknown-components-again", HEAD "  <settings pass=\"specialize\">\n"
+    COMP ("Contoso-Deployment-Agent", "amd64") END_COMP COMP ("Microsoft-Windows-IE-ESCC", "amd64") END_COMP
+    COMP ("Contoso-Deployment-Agent", "x86") END_COMP COMP ("Microsoft-Windows-IE-ESCC", "x86") END_COMP END,
+    { "4:16: error: unknown component “Contoso-Deployment-Agent”",
+      "6:16: error: unknown component “Microsoft-Windows-IE-ESCC”; did you mean “Microsoft-Windows-IE-ESC”?",
+      "8:16: error: unknown component “Contoso-Deployment-Agent”",
+      "10:16: error: unknown component “Microsoft-Windows-IE-ESCC”; did you mean “Microsoft-Windows-IE-ESC”?" } },
   { "duplicate-component", HEAD "  <settings pass=\"specialize\">\n" ESC END_COMP ESC END_COMP END,
     { "6:5: error: component Microsoft-Windows-IE-ESC (amd64) appears twice in pass specialize (first at line 4)" } },
   { "wrong-token", DOC ("specialize", COMP_FULL ("Microsoft-Windows-IE-ESC", "amd64", "0000000000000000"), ""),
@@ -692,6 +701,76 @@ add_corpus_tests (void)
     }
 }
 
+/* the whole table, as the definition has it */
+static guint
+reference_distance (const char *a,
+                    const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  g_autofree guint *table = g_new (guint, (la + 1) * (lb + 1));
+
+  for (gsize i = 0; i <= la; i++)
+    for (gsize j = 0; j <= lb; j++)
+      if (i == 0 || j == 0)
+        table[i * (lb + 1) + j] = i + j;
+      else
+        table[i * (lb + 1) + j] = MIN (MIN (table[(i - 1) * (lb + 1) + j] + 1, table[i * (lb + 1) + j - 1] + 1),
+                                       table[(i - 1) * (lb + 1) + j - 1] +
+                                       (g_ascii_tolower (a[i - 1]) != g_ascii_tolower (b[j - 1])));
+  return table[la * (lb + 1) + lb];
+}
+
+static const char *
+string_name (gconstpointer item)
+{
+  return item;
+}
+
+/* the suggestion search skips (a common start and end, a length gap, cells far from
+ * the diagonal, rows past the limit) and still picks what comparing full tables picks */
+static void
+test_closest_name (void)
+{
+  GRand *rand = g_rand_new_with_seed (11);
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
+  static const char letters[] = "abcAB-";
+  guint found = 0;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      /* half of them share a start, as components share "Microsoft-Windows-" */
+      GString *s = g_string_new (i % 2 ? "Pre-" : NULL);
+      for (guint n = g_rand_int_range (rand, 0, 14); n > 0; n--)
+        g_string_append_c (s, letters[g_rand_int_range (rand, 0, sizeof letters - 1)]);
+      g_ptr_array_add (candidates, g_string_free (s, FALSE));
+    }
+  for (guint round = 0; round < 2000; round++)
+    {
+      g_autoptr(GString) name = g_string_new (round % 2 ? "pre-" : NULL);
+      const char *expected = NULL;
+      guint best = 0;
+
+      for (guint n = g_rand_int_range (rand, 0, 16); n > 0; n--)
+        g_string_append_c (name, letters[g_rand_int_range (rand, 0, sizeof letters - 1)]);
+      best = MAX (name->len / 3, 1) + 1;
+      for (guint i = 0; i < candidates->len; i++)
+        {
+          guint d = reference_distance (name->str, candidates->pdata[i]);
+          if (d < best)
+            {
+              best = d;
+              expected = candidates->pdata[i];
+            }
+        }
+      g_assert_true (_ue_closest_name (name->str, candidates, string_name) == expected);
+      found += expected != NULL;
+    }
+  /* both outcomes were tried */
+  g_assert_cmpuint (found, >, 100);
+  g_assert_cmpuint (found, <, 1900);
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -709,6 +788,7 @@ main (int   argc,
   g_test_add_func ("/core/validator/empty-catalog", test_empty_catalog);
   g_test_add_func ("/core/validator/model", test_model);
   g_test_add_func ("/core/validator/message-keeps-document", test_message_keeps_document);
+  g_test_add_func ("/core/validator/closest-name", test_closest_name);
   add_corpus_tests ();
   status = g_test_run ();
   g_clear_pointer (&corpus_files, g_strfreev);

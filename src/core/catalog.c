@@ -67,8 +67,17 @@ static void
 setting_def_set_path (UeSettingDef *def,
                       const char   *parent_path)
 {
+  char *path = parent_path ? g_strconcat (parent_path, "/", def->name, NULL) : g_strdup (def->name);
+
+  /* the paths below a path that stays are right already: a tree built from the top
+   * down costs one path per setting */
+  if (g_strcmp0 (path, def->path) == 0)
+    {
+      g_free (path);
+      return;
+    }
   g_free (def->path);
-  def->path = parent_path ? g_strconcat (parent_path, "/", def->name, NULL) : g_strdup (def->name);
+  def->path = path;
   for (guint i = 0; i < def->children->len; i++)
     setting_def_set_path (g_ptr_array_index (def->children, i), def->path);
 }

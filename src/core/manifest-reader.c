@@ -123,6 +123,30 @@ reader_on_error (void       *user_data,
                           "%s:%d:%d: error: %s", r->filename, err->line, err->int2, text);
 }
 
+static void
+reader_close (Reader *r)
+{
+  g_clear_pointer (&r->reader, xmlFreeTextReader);
+  g_clear_error (&r->error);
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  xmlSetGenericErrorFunc (NULL, NULL);
+}
+
+/* libxml2 reports a failed encoding conversion without a parser context: to stderr,
+ * past the reader's own handler. The reader's error (or its failed read) says it. */
+static void
+drop_structured_error (void        *user_data,
+                       xmlErrorPtr  err)
+{
+}
+
+static void
+drop_generic_error (void       *user_data,
+                    const char *format,
+                    ...)
+{
+}
+
 static gboolean
 reader_open (Reader     *r,
              const char *data,
@@ -138,12 +162,15 @@ reader_open (Reader     *r,
                    _("%s: error: the file is too large"), r->filename);
       return FALSE;
     }
+  xmlSetStructuredErrorFunc (NULL, drop_structured_error);
+  xmlSetGenericErrorFunc (NULL, drop_generic_error);
   /* no NOENT, no DTDLOAD: entities stay unexpanded, nothing is fetched */
   r->reader = xmlReaderForMemory (data, (int) len, NULL, NULL,
                                   XML_PARSE_NONET | XML_PARSE_COMPACT |
                                   XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (r->reader == NULL)
     {
+      reader_close (r);
       g_set_error (error, UE_MANIFEST_ERROR, UE_MANIFEST_ERROR_FAILED,
                    _("%s: error: cannot create an XML reader"), r->filename);
       return FALSE;
@@ -152,12 +179,6 @@ reader_open (Reader     *r,
   return TRUE;
 }
 
-static void
-reader_close (Reader *r)
-{
-  g_clear_pointer (&r->reader, xmlFreeTextReader);
-  g_clear_error (&r->error);
-}
 
 /* Advances to the next element start or end; FALSE at the end or on an error (set). */
 static gboolean

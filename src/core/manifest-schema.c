@@ -512,12 +512,16 @@ has_simple_content (UeManifestSchema *schema,
   return has_simple_content (schema, base, nesting + 1);
 }
 
-/* Returns NULL for a setting that no pass can set; the caller counts it. */
+/* Returns NULL for a setting that no pass can set; the caller counts it. A setting is
+ * a child of PARENT (when given) before its own children are built: each path is then
+ * made once, where adding a finished subtree would remake every path below it, once
+ * for each level (n·depth string copies for a deep schema). */
 static UeSettingDef *
 build_setting (UeManifestSchema *schema,
                SchemaNode       *el,
                UePassFlags       inherited,
-               guint             nesting)
+               guint             nesting,
+               UeSettingDef     *parent)
 {
   SchemaNode *type = el->inline_type ? el->inline_type : lookup_type (schema, el->type_uri, el->type_local);
   UePassFlags passes = el->passes ? ue_pass_flags_parse (el->passes) : inherited;
@@ -537,18 +541,19 @@ build_setting (UeManifestSchema *schema,
       UePassFlags union_passes = UE_PASS_NONE;
 
       def->value_type = UE_VALUE_TYPE_NONE;
+      if (parent != NULL)
+        ue_setting_def_add_child (parent, def);
       collect_elements (schema, type, elements, 0);
       for (guint i = 0; i < elements->len; i++)
         {
           g_autoptr(UeSettingDef) child = build_setting (schema, g_ptr_array_index (elements, i),
-                                                         passes, nesting + 1);
+                                                         passes, nesting + 1, def);
           if (child == NULL)
             {
               schema->n_hidden++;
               continue;
             }
           union_passes |= child->passes;
-          ue_setting_def_add_child (def, child);
         }
       if (passes == UE_PASS_NONE)
         {
@@ -556,6 +561,9 @@ build_setting (UeManifestSchema *schema,
           if (def->children->len == 0)
             {
               schema->n_hidden = hidden_before;
+              /* added last, so still the last child: the children built after it are its own */
+              if (parent != NULL)
+                g_ptr_array_remove_index (parent->children, parent->children->len - 1);
               return NULL;
             }
           passes = union_passes;
@@ -566,6 +574,8 @@ build_setting (UeManifestSchema *schema,
       if (passes == UE_PASS_NONE)
         return NULL;
       apply_simple (schema, def, type, el->type_uri, el->type_local, 0);
+      if (parent != NULL)
+        ue_setting_def_add_child (parent, def);
     }
 
   def->passes = passes;
@@ -599,7 +609,7 @@ _ue_manifest_schema_build (UeManifestSchema *schema,
   for (guint i = 0; i < schema->top->len && schema->n_built <= MAX_SETTINGS; i++)
     {
       g_autoptr(UeSettingDef) setting = build_setting (schema, g_ptr_array_index (schema->top, i),
-                                                       UE_PASS_NONE, 0);
+                                                       UE_PASS_NONE, 0, NULL);
       if (setting == NULL)
         schema->n_hidden++;
       else

@@ -268,6 +268,22 @@ component_name (gconstpointer item)
   return ((const UeComponentDef *) item)->name;
 }
 
+/* the same unknown name comes back in every pass: the catalog is searched once */
+static const char *
+suggest_component (UeCheck    *check,
+                   const char *name)
+{
+  gpointer suggestion;
+
+  if (!g_hash_table_lookup_extended (check->suggestions, name, NULL, &suggestion))
+    {
+      suggestion = (gpointer) _ue_closest_name (name, ue_catalog_get_components (check->catalog),
+                                                component_name);
+      g_hash_table_insert (check->suggestions, g_strdup (name), suggestion);
+    }
+  return suggestion;
+}
+
 static void
 check_component (UeCheck     *check,
                  UeNode      *component,
@@ -324,8 +340,7 @@ check_component (UeCheck     *check,
         def = ue_catalog_find_component (check->catalog, name, NULL);
       if (def == NULL)
         {
-          const char *suggestion = _ue_closest_name (name, ue_catalog_get_components (check->catalog),
-                                                     component_name);
+          const char *suggestion = suggest_component (check, name);
           if (suggestion != NULL)
             _ue_check_report (check, UE_MESSAGE_SEVERITY_ERROR, component, "name",
                               _("unknown component “%s”; did you mean “%s”?"), name, suggestion);

@@ -21,6 +21,7 @@ typedef struct
   UeCatalog   *catalog;     /* NULL or empty: structural checks only */
   const char  *file;
   GPtrArray   *found;       /* UeMessage*, in the order found */
+  GHashTable  *suggestions; /* unknown component name -> closest catalog name or NULL */
 } UeCheck;
 
 /* a message at node (or at its attribute when attr is not NULL) */

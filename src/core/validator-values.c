@@ -157,26 +157,49 @@ _ue_is_command_like (const char *setting_name)
 
 /* ---- suggestions ---- */
 
+/* The edit distance of A and B when it is below LIMIT, else LIMIT. A common start and
+ * end cost nothing and are skipped ("Microsoft-Windows-" of every component); only the
+ * band of cells within LIMIT of the diagonal can lead below it; names differing in
+ * length by LIMIT or more are not compared at all, and a row whose every cell reached
+ * LIMIT ends the comparison. Validation looks up every unknown name against each of
+ * the catalog's hundreds of components: full tables would cost their lengths' product. */
 static guint
-edit_distance (const char *a,
-               const char *b)
+edit_distance_below (const char *a,
+                     const char *b,
+                     guint       limit)
 {
   gsize la = strlen (a), lb = strlen (b);
-  g_autofree guint *row = g_new (guint, lb + 1);
+  g_autofree guint *row = NULL;
 
+  if ((la > lb ? la - lb : lb - la) >= limit)
+    return limit;
+  while (la > 0 && lb > 0 && g_ascii_tolower (*a) == g_ascii_tolower (*b))
+    a++, b++, la--, lb--;
+  while (la > 0 && lb > 0 && g_ascii_tolower (a[la - 1]) == g_ascii_tolower (b[lb - 1]))
+    la--, lb--;
+  row = g_new (guint, lb + 1);
   for (gsize j = 0; j <= lb; j++)
-    row[j] = j;
+    row[j] = MIN (j, limit);
   for (gsize i = 1; i <= la; i++)
     {
-      guint diagonal = row[0];
-      row[0] = i;
-      for (gsize j = 1; j <= lb; j++)
+      gsize first = i > limit ? i - limit : 1;
+      gsize last = MIN (lb, i + limit);
+      guint diagonal = row[first - 1];
+      guint row_min;
+
+      /* the cell left of the band counts as LIMIT: no path through it gets below */
+      row[first - 1] = first == 1 ? MIN (i, limit) : limit;
+      row_min = row[first - 1];
+      for (gsize j = first; j <= last; j++)
         {
           guint above = row[j];
           guint cost = g_ascii_tolower (a[i - 1]) == g_ascii_tolower (b[j - 1]) ? 0 : 1;
-          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + cost);
+          row[j] = MIN (MIN (MIN (above + 1, row[j - 1] + 1), diagonal + cost), limit);
+          row_min = MIN (row_min, row[j]);
           diagonal = above;
         }
+      if (row_min >= limit)
+        return limit;
     }
   return row[lb];
 }
@@ -192,7 +215,7 @@ _ue_closest_name (const char  *name,
   for (guint i = 0; i < candidates->len; i++)
     {
       const char *candidate = get_name (candidates->pdata[i]);
-      guint distance = edit_distance (name, candidate);
+      guint distance = edit_distance_below (name, candidate, best_distance);
 
       if (distance < best_distance)
         {

@@ -39,7 +39,9 @@ collect_messages (UeAnswerDoc *doc,
   check.catalog = catalog;
   check.file = ue_answer_doc_get_display_name (doc);
   check.found = g_ptr_array_new_with_free_func (g_object_unref);
+  check.suggestions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   _ue_check_document (&check);
+  g_hash_table_unref (check.suggestions);
   /* g_ptr_array_sort is a merge sort in GLib (stable): findings on one line keep their order */
   g_ptr_array_sort (check.found, compare_position);
   return check.found;

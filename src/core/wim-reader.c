@@ -16,7 +16,9 @@
  *   found by their offset in the uncompressed stream; each chunk is decompressed
  *   once for all the blobs that need it.
  * Every size read from the file is checked before use, so a damaged image gives an
- * unreadable blob (data NULL), never a read outside the buffers.
+ * unreadable blob (data NULL), never a read outside the buffers. Buffers grow with the
+ * data actually read and decoded, never to a size the image merely claims: a damaged
+ * header's gigabyte chunk size or blob size costs nothing.
  */
 #define G_LOG_DOMAIN "ue-core"
 
@@ -43,8 +45,9 @@ struct _UeWimReader
   guint32                      dec_chunk_size;
   int                          dec_ctype;
   guint8                      *cbuf;         /* compressed chunk */
+  gsize                        cbuf_size;
   guint8                      *ubuf;         /* uncompressed chunk (solid) */
-  gsize                        buf_size;
+  gsize                        ubuf_size;
 };
 
 void
@@ -116,21 +119,27 @@ read_at (UeWimReader *r,
   return TRUE;
 }
 
-static gboolean
-ensure_buffers (UeWimReader *r,
-                gsize        chunk_size)
+/* *buf holds at least size bytes; its old contents are not kept */
+static void
+ensure_buffer (guint8 **buf,
+               gsize   *buf_size,
+               gsize    size)
 {
-  if (chunk_size > MAX_CHUNK_SIZE)
-    return FALSE;
-  if (r->buf_size < chunk_size)
+  if (*buf_size < size)
     {
-      g_free (r->cbuf);
-      g_free (r->ubuf);
-      r->cbuf = g_malloc (chunk_size);
-      r->ubuf = g_malloc (chunk_size);
-      r->buf_size = chunk_size;
+      g_free (*buf);
+      *buf = g_malloc (size);
+      *buf_size = size;
     }
-  return TRUE;
+}
+
+/* the len bytes at offset are in the file */
+static gboolean
+in_file (UeWimReader *r,
+         guint64      offset,
+         guint64      len)
+{
+  return offset <= r->file_size && len <= r->file_size - offset;
 }
 
 /* Puts one chunk's data (csize stored bytes at offset) into out (usize bytes). */
@@ -147,7 +156,10 @@ read_chunk (UeWimReader *r,
     return FALSE;
   if (csize == usize)
     return read_at (r, out, usize, offset);
-  if (ctype == WIMLIB_COMPRESSION_TYPE_NONE || !read_at (r, r->cbuf, csize, offset))
+  if (ctype == WIMLIB_COMPRESSION_TYPE_NONE || !in_file (r, offset, csize))
+    return FALSE;
+  ensure_buffer (&r->cbuf, &r->cbuf_size, csize);
+  if (!read_at (r, r->cbuf, csize, offset))
     return FALSE;
   if (r->dec == NULL || r->dec_ctype != ctype || r->dec_chunk_size != chunk_size)
     {
@@ -177,14 +189,19 @@ read_plain (UeWimReader                        *r,
   g_autofree guint8 *out = NULL;
   g_autofree guint8 *table = NULL;
   guint64 n_chunks, entry_size, table_size, data_start;
+  gsize out_size = 0;
 
-  if (usize > MAX_BLOB_SIZE)
+  if (usize > MAX_BLOB_SIZE || !in_file (r, res->offset, csize))
     return NULL;
-  out = g_malloc (usize + 1);
   if (!res->is_compressed)
-    return usize <= csize && read_at (r, out, usize, res->offset) ? g_steal_pointer (&out) : NULL;
+    {
+      if (usize > csize)
+        return NULL;
+      out = g_malloc (usize + 1);
+      return read_at (r, out, usize, res->offset) ? g_steal_pointer (&out) : NULL;
+    }
 
-  if (!valid_chunk_size (r->chunk_size) || !ensure_buffers (r, r->chunk_size))
+  if (!valid_chunk_size (r->chunk_size))
     return NULL;
   n_chunks = (usize + r->chunk_size - 1) / r->chunk_size;
   entry_size = usize > G_MAXUINT32 ? 8 : 4;
@@ -221,6 +238,12 @@ read_plain (UeWimReader                        *r,
         }
       if (end <= start || end > csize - table_size)
         return NULL;
+      /* grown (doubling) as chunks decode: a claimed size is not yet data */
+      if (out_size < i * r->chunk_size + chunk_usize + 1)
+        {
+          out_size = MIN (MAX (out_size * 2, i * r->chunk_size + chunk_usize + 1), usize + 1);
+          out = g_realloc (out, out_size);
+        }
       if (!read_chunk (r, r->ctype, r->chunk_size, data_start + start, end - start,
                        out + i * r->chunk_size, chunk_usize))
         return NULL;
@@ -262,7 +285,7 @@ solid_open (UeWimReader                        *r,
   format = GUINT32_FROM_LE (format);
   /* the header's format numbers are libwim's compression types */
   if (usize != res->raw_resource_uncompressed_size || !valid_chunk_size (chunk_size) ||
-      format > WIMLIB_COMPRESSION_TYPE_LZMS || !ensure_buffers (r, chunk_size))
+      format > WIMLIB_COMPRESSION_TYPE_LZMS)
     return FALSE;
 
   s->offset = res->raw_resource_offset_in_wim;
@@ -271,7 +294,8 @@ solid_open (UeWimReader                        *r,
   s->ctype = format;
   s->n_chunks = (usize + chunk_size - 1) / chunk_size;
   table_size = s->n_chunks * 4;
-  if (table_size + sizeof header > res->raw_resource_compressed_size)
+  if (table_size + sizeof header > res->raw_resource_compressed_size ||
+      !in_file (r, s->offset, res->raw_resource_compressed_size))
     return FALSE;
   table = g_malloc (table_size + 1);
   if (!read_at (r, table, table_size, s->offset + sizeof header))
@@ -303,6 +327,8 @@ solid_load_chunk (UeWimReader *r,
   if ((gint64) i == s->current)
     return TRUE;
   s->current = -1;
+  /* only for a chunk that solid_open found inside the file */
+  ensure_buffer (&r->ubuf, &r->ubuf_size, usize);
   if (!read_chunk (r, s->ctype, s->chunk_size, s->data_start + s->chunk_offsets[i],
                    s->chunk_offsets[i + 1] - s->chunk_offsets[i], r->ubuf, usize))
     return FALSE;

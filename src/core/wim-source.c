@@ -443,7 +443,7 @@ collect (WIMStruct   *wim,
     {
       g_set_error (error, UE_WIM_ERROR, UE_WIM_ERROR_NOT_WINDOWS,
                    _("%s: error: image %d has no %s folder: not a Windows image"),
-                   path, index, MANIFESTS_DIR + 1);
+                   path, index, &MANIFESTS_DIR[1]);
       return FALSE;
     }
   if (ret == 0)
@@ -575,7 +575,7 @@ load_manifest_base (WIMStruct *wim,
     }
   if (dll == NULL)
     {
-      g_debug ("the image has no %s: its compressed manifests cannot be decoded", WCP_DLL + 1);
+      g_debug ("the image has no %s: its compressed manifests cannot be decoded", &WCP_DLL[1]);
       return NULL;
     }
   resource = ue_pe_find_resource (dll, UE_PE_MANIFEST_BASE_TYPE, UE_PE_MANIFEST_BASE_ID, &error);
