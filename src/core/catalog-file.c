@@ -36,9 +36,9 @@ enum { PKG_NAME, PKG_ARCH, PKG_VERSION, PKG_TOKEN, PKG_LANGUAGE, PKG_RELEASE, PK
        PKG_N_FEATURES, PKG_N };
 enum { FLAG_HAS_MIN = 1, FLAG_HAS_MAX = 2, FLAG_VISIBLE = 4, FLAG_DEPRECATED = 8 };
 
-static guint64
-payload_checksum (const guint8 *data,
-                  gsize         len)
+guint64
+ue_catalog_file_checksum (const guint8 *data,
+                          gsize         len)
 {
   /* FNV-1a over 64-bit words: catches truncation and damage, costs well under a ms */
   guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
@@ -265,7 +265,7 @@ ue_catalog_file_save (UeCatalog   *catalog,
   u64 = GUINT64_TO_LE ((guint64) size);
   memcpy (buf + 16, &u64, 8);
   g_variant_store (le, buf + HEADER_SIZE);
-  u64 = GUINT64_TO_LE (payload_checksum (buf + HEADER_SIZE, size));
+  u64 = GUINT64_TO_LE (ue_catalog_file_checksum (buf + HEADER_SIZE, size));
   memcpy (buf + 24, &u64, 8);
 
   dir = g_path_get_dirname (path);
@@ -546,7 +546,7 @@ ue_catalog_file_load (const char  *path,
                    path, (size_t) (len - HEADER_SIZE), (unsigned long long) size);
       return NULL;
     }
-  if (GUINT64_FROM_LE (checksum) != payload_checksum (data + HEADER_SIZE, size))
+  if (GUINT64_FROM_LE (checksum) != ue_catalog_file_checksum (data + HEADER_SIZE, size))
     {
       g_set_error (error, UE_CATALOG_ERROR, UE_CATALOG_ERROR_CORRUPT,
                    _("%s: error: the catalog file is damaged (checksum mismatch)"), path);

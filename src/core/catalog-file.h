@@ -29,5 +29,9 @@ UeCatalog  *ue_catalog_file_load          (const char   *path,
 /* $XDG_CACHE_HOME/unattend-editor/<wim-guid>-<index>.catalog; (transfer full) */
 char       *ue_catalog_file_default_path  (const char   *wim_guid,
                                            guint         image_index);
+/* the header's checksum of a payload: for tools (tests, fuzzers) that patch a file and
+ * need the loader to get past the header to the part they damaged */
+guint64     ue_catalog_file_checksum      (const guint8 *payload,
+                                           gsize         len);
 
 G_END_DECLS

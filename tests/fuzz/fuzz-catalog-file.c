@@ -39,25 +39,6 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
   return 0;
 }
 
-/* the file format's FNV-1a over little-endian 64-bit words, then the length */
-static guint64
-checksum (const guint8 *data,
-          gsize         len)
-{
-  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
-  gsize i = 0;
-
-  for (; i + 8 <= len; i += 8)
-    {
-      guint64 w;
-      memcpy (&w, data + i, 8);
-      h = (h ^ GUINT64_FROM_LE (w)) * G_GUINT64_CONSTANT (0x100000001b3);
-    }
-  for (; i < len; i++)
-    h = (h ^ data[i]) * G_GUINT64_CONSTANT (0x100000001b3);
-  return h ^ len;
-}
-
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
@@ -81,7 +62,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       memcpy (file + 8, &version, 4);
       memcpy (file + 16, &len, 8);
       memcpy (file + 32, data + 1, size - 1);
-      sum = GUINT64_TO_LE (checksum (file + 32, size - 1));
+      sum = GUINT64_TO_LE (ue_catalog_file_checksum (file + 32, size - 1));
       memcpy (file + 24, &sum, 8);
     }
   else
