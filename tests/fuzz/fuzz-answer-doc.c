@@ -188,7 +188,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     }
   if (doc == NULL)
     {
-      g_assert (error != NULL && error->message[0] != '\0');
+      fuzz_check_error (error);
       return 0;
     }
   g_assert (!ue_answer_doc_get_modified (doc));

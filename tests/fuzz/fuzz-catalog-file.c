@@ -75,8 +75,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   catalog = ue_catalog_file_load (in_path, &error);
   if (catalog == NULL)
     {
-      if (error == NULL || error->message[0] == '\0')
-        abort ();
+      fuzz_check_error (error);
       return 0;
     }
   /* what was loaded can be written and read back */

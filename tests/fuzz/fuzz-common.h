@@ -37,3 +37,11 @@ fuzz_init_logging (void)
 {
   g_log_set_writer_func (fuzz_abort_on_fatal, NULL, NULL);
 }
+
+/* a failure must say why: an error with words, or the run ends with an abort libFuzzer keeps */
+static inline void
+fuzz_check_error (const GError *error)
+{
+  if (error == NULL || error->message == NULL || error->message[0] == '\0')
+    abort ();
+}

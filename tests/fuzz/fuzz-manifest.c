@@ -24,13 +24,6 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
   return 0;
 }
 
-static void
-check_error (GError *error)
-{
-  if (error == NULL || error->message == NULL || error->message[0] == '\0')
-    abort ();
-}
-
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
@@ -45,7 +38,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   maybe_settings = ue_manifest_has_settings ((const char *) data, size);
   component = ue_manifest_read_component ((const char *) data, size, "fuzz.manifest", &error);
   if (component == NULL)
-    check_error (error);
+    fuzz_check_error (error);
   else
     {
       if (component->settings != NULL && component->settings->len > 0 && !maybe_settings)
@@ -58,7 +51,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_clear_error (&error);
   package = ue_manifest_read_package ((const char *) data, size, "fuzz.mum", &error);
   if (package == NULL)
-    check_error (error);
+    fuzz_check_error (error);
   else
     ue_package_def_unref (package);
   return 0;

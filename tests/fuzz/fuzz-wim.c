@@ -154,13 +154,6 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
   return 0;
 }
 
-static void
-check_error (GError *error)
-{
-  if (error == NULL || error->message == NULL || error->message[0] == '\0')
-    abort ();
-}
-
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
@@ -176,11 +169,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   images = ue_wim_source_list_images (path, &guid, &error);
   if (images == NULL)
     {
-      check_error (error);
+      fuzz_check_error (error);
       return 0;
     }
   catalog = ue_wim_source_build_catalog (path, "1", NULL, NULL, NULL, &error);
   if (catalog == NULL)
-    check_error (error);
+    fuzz_check_error (error);
   return 0;
 }
