@@ -6,25 +6,6 @@
 
 #include "merge-test-util.h"
 
-UeAnswerDoc *
-ue_test_merge_load (const char *text,
-                    const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  UeAnswerDoc *doc = ue_answer_doc_new_from_data (text, strlen (text), name, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  return doc;
-}
-
-char *
-ue_test_merge_dump (UeAnswerDoc *doc)
-{
-  g_autoptr(GBytes) bytes = ue_answer_doc_to_bytes (doc);
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-}
-
 char *
 ue_test_merge_value_at (UeAnswerDoc *doc,
                         const char  *path,
@@ -46,11 +27,11 @@ ue_test_merge_checked_with (UeAnswerDoc    *base,
                             gpointer        data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = ue_test_merge_dump (base);
+  g_autofree char *before = ue_test_doc_dump (base);
   g_autofree char *after = NULL;
   g_autofree char *redone = NULL;
   g_autoptr(GPtrArray) dry = ue_doc_merge_find_conflicts (base, other, catalog);
-  g_autofree char *after_dry = ue_test_merge_dump (base);
+  g_autofree char *after_dry = ue_test_doc_dump (base);
   GPtrArray *conflicts = NULL;
 
   /* the dry run changes nothing */
@@ -63,15 +44,15 @@ ue_test_merge_checked_with (UeAnswerDoc    *base,
   for (guint i = 0; i < dry->len; i++)
     g_assert_cmpstr (((UeMergeConflict *) dry->pdata[i])->path, ==, ((UeMergeConflict *) conflicts->pdata[i])->path);
 
-  after = ue_test_merge_dump (base);
+  after = ue_test_doc_dump (base);
   g_assert_true (ue_answer_doc_undo (base));
   g_assert_false (ue_answer_doc_can_undo (base));
   {
-    g_autofree char *undone = ue_test_merge_dump (base);
+    g_autofree char *undone = ue_test_doc_dump (base);
     g_assert_cmpstr (undone, ==, before);
   }
   g_assert_true (ue_answer_doc_redo (base));
-  redone = ue_test_merge_dump (base);
+  redone = ue_test_doc_dump (base);
   g_assert_cmpstr (redone, ==, after);
   return conflicts;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/doc-merge.h"
+#include "doc-test-util.h"
 
 G_BEGIN_DECLS
 
@@ -20,10 +21,6 @@ G_BEGIN_DECLS
     g_assert_cmpstr (v_, ==, expected); \
   } G_STMT_END
 
-UeAnswerDoc *ue_test_merge_load             (const char     *text,
-                                             const char     *name);
-/* the document's bytes as it would be saved now */
-char        *ue_test_merge_dump             (UeAnswerDoc    *doc);
 /* the text at a setting path, NULL when the path does not exist */
 char        *ue_test_merge_value_at         (UeAnswerDoc    *doc,
                                              const char     *path,

@@ -8,30 +8,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "doc-test-util.h"
 #include "core/answer-doc.h"
-
-static UeAnswerDoc *
-load (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  UeAnswerDoc *doc = ue_answer_doc_new_from_data (text, strlen (text), "test.xml", &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  return doc;
-}
-
-static char *
-dump (UeAnswerDoc *doc)
-{
-  g_autoptr(GBytes) bytes = ue_answer_doc_to_bytes (doc);
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-}
 
 static void
 assert_round_trip (const char *text)
 {
-  g_autoptr(UeAnswerDoc) doc = load (text);
-  g_autofree char *out = dump (doc);
+  g_autoptr(UeAnswerDoc) doc = ue_test_doc_load (text);
+  g_autofree char *out = ue_test_doc_dump (doc);
   g_assert_cmpstr (out, ==, text);
   g_assert_false (ue_answer_doc_get_modified (doc));
 }
@@ -65,8 +49,8 @@ static void
 test_round_trip_bom (void)
 {
   const char *text = "\xef\xbb\xbf<?xml version=\"1.0\"?>\r\n<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"/>\r\n";
-  g_autoptr(UeAnswerDoc) doc = load (text);
-  g_autofree char *out = dump (doc);
+  g_autoptr(UeAnswerDoc) doc = ue_test_doc_load (text);
+  g_autofree char *out = ue_test_doc_dump (doc);
 
   /* the BOM is read and never written */
   g_assert_cmpstr (out, ==, text + 3);
@@ -249,7 +233,7 @@ test_new_document (void)
 {
   g_autoptr(UeAnswerDoc) doc = ue_answer_doc_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *empty = dump (doc);
+  g_autofree char *empty = ue_test_doc_dump (doc);
   g_autofree char *out = NULL;
   g_autofree char *after_undo = NULL;
 
@@ -258,7 +242,7 @@ test_new_document (void)
   g_assert_no_error (error);
   g_assert_true (ue_answer_doc_set_path_value (doc, "specialize/Microsoft-Windows-IE-ESC/IEHardenUser", NULL, "false", &error));
   g_assert_no_error (error);
-  out = dump (doc);
+  out = ue_test_doc_dump (doc);
   g_assert_cmpstr (out, ==, ie_esc_expected);
   g_assert_true (ue_answer_doc_get_modified (doc));
 
@@ -266,13 +250,13 @@ test_new_document (void)
   g_assert_true (ue_answer_doc_undo (doc));
   g_assert_true (ue_answer_doc_undo (doc));
   g_assert_false (ue_answer_doc_can_undo (doc));
-  after_undo = dump (doc);
+  after_undo = ue_test_doc_dump (doc);
   g_assert_cmpstr (after_undo, ==, empty);
   g_assert_false (ue_answer_doc_get_modified (doc));
   g_assert_true (ue_answer_doc_redo (doc));
   g_assert_true (ue_answer_doc_redo (doc));
   g_clear_pointer (&out, g_free);
-  out = dump (doc);
+  out = ue_test_doc_dump (doc);
   g_assert_cmpstr (out, ==, ie_esc_expected);
 }
 
@@ -300,7 +284,7 @@ test_indentation (void)
         nl, nl, u, nl, u, u, nl, u, u, u, nl,
         u, u, u, nl, u, u, u, u, nl, u, u, u, nl,
         u, u, nl, u, nl, nl);
-      g_autoptr(UeAnswerDoc) doc = load (text);
+      g_autoptr(UeAnswerDoc) doc = ue_test_doc_load (text);
       g_autoptr(GError) error = NULL;
       g_autofree char *out = NULL;
 
@@ -308,11 +292,11 @@ test_indentation (void)
       /* --arch absent: the existing x86 component is used, not a new amd64 one */
       g_assert_true (ue_answer_doc_set_path_value (doc, "oobeSystem/Microsoft-Windows-Shell-Setup/OOBE/HideEULAPage", NULL, "true", &error));
       g_assert_no_error (error);
-      out = dump (doc);
+      out = ue_test_doc_dump (doc);
       g_assert_cmpstr (out, ==, expected);
       g_assert_true (ue_answer_doc_undo (doc));
       g_clear_pointer (&out, g_free);
-      out = dump (doc);
+      out = ue_test_doc_dump (doc);
       g_assert_cmpstr (out, ==, text);
     }
 }
@@ -331,14 +315,14 @@ test_same_line_comment (void)
                          "    <package/>\n"
                          "  </servicing>\n"
                          "</unattend>\n";
-  g_autoptr(UeAnswerDoc) doc = load (text);
+  g_autoptr(UeAnswerDoc) doc = ue_test_doc_load (text);
   UeNode *servicing = ue_node_get_first_child (ue_answer_doc_get_root (doc));
   g_autofree char *out = NULL;
 
   /* a second element of the same name, after the comment that belongs to the first */
   ue_answer_doc_append_element (doc, servicing, "package");
   g_assert_cmpuint (ue_node_count_children (servicing), ==, 2);
-  out = dump (doc);
+  out = ue_test_doc_dump (doc);
   g_assert_cmpstr (out, ==, expected);
 }
 
@@ -364,7 +348,7 @@ static const char accounts_doc[] =
 static void
 test_positions_after_edits (void)
 {
-  g_autoptr(UeAnswerDoc) doc = load (accounts_doc);
+  g_autoptr(UeAnswerDoc) doc = ue_test_doc_load (accounts_doc);
   UeNode *node;
   guint line = 0, column = 0;
 
@@ -397,13 +381,13 @@ test_offline_image (void)
 
   ue_answer_doc_set_path_value (doc, "specialize/Microsoft-Windows-IE-ESC/IEHardenAdmin", NULL, "false", NULL);
   ue_answer_doc_set_offline_image (doc, "wim:C:/images/install.wim#Windows Server 2008 SERVERSTANDARD");
-  out = dump (doc);
+  out = ue_test_doc_dump (doc);
   g_assert_nonnull (strstr (out, "    </settings>\r\n    <cpi:offlineImage cpi:source=\"wim:C:/images/install.wim#Windows Server 2008 SERVERSTANDARD\" "
                                  "xmlns:cpi=\"urn:schemas-microsoft-com:cpi\"/>\r\n</unattend>"));
   /* a pass added later goes before it */
   ue_answer_doc_set_path_value (doc, "oobeSystem/Microsoft-Windows-Shell-Setup/TimeZone", NULL, "UTC", NULL);
   g_clear_pointer (&out, g_free);
-  out = dump (doc);
+  out = ue_test_doc_dump (doc);
   g_assert_true (strstr (out, "pass=\"oobeSystem\"") < strstr (out, "cpi:offlineImage"));
   bytes = ue_answer_doc_to_bytes (doc);
   again = ue_answer_doc_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "again.xml", NULL);
@@ -429,7 +413,7 @@ command_at (UeAnswerDoc *doc,
 static void
 test_ordered_list (void)
 {
-  g_autoptr(UeAnswerDoc) doc = load (accounts_doc);
+  g_autoptr(UeAnswerDoc) doc = ue_test_doc_load (accounts_doc);
   UeNode *list = ue_answer_doc_lookup (doc, "oobeSystem/Microsoft-Windows-Shell-Setup/FirstLogonCommands", NULL, NULL);
   UeNode *item;
   g_autofree char *c1 = NULL, *c2 = NULL, *c3 = NULL, *c4 = NULL, *again = NULL;
@@ -468,7 +452,7 @@ test_ordered_list (void)
   while (ue_answer_doc_undo (doc))
     ;
   {
-    g_autofree char *out = dump (doc);
+    g_autofree char *out = ue_test_doc_dump (doc);
     g_assert_cmpstr (out, ==, accounts_doc);
   }
 }
@@ -497,7 +481,7 @@ test_keyed_items (void)
   g_assert_null (ue_answer_doc_lookup (doc, "windowsPE/Microsoft-Windows-PnpCustomizationsWinPE/DriverPaths/PathAndCredentials[@keyValue=1]/Path", "amd64", NULL));
   path = ue_node_dup_path (ue_node_get_parent (node));
   g_assert_cmpstr (path, ==, "windowsPE/Microsoft-Windows-PnpCustomizationsWinPE/DriverPaths/PathAndCredentials[@keyValue=1]");
-  out = dump (doc);
+  out = ue_test_doc_dump (doc);
   g_assert_nonnull (strstr (out, "<PathAndCredentials wcm:action=\"add\" wcm:keyValue=\"1\">"));
   /* windowsPE comes before oobeSystem, as WSIM orders passes */
   g_assert_true (strstr (out, "pass=\"windowsPE\"") < strstr (out, "pass=\"oobeSystem\""));
@@ -517,7 +501,7 @@ test_paths_and_shapes (void)
     " </settings>\n"
     " <settings pass=\"generalize\"/>\n"
     "</unattend>\n";
-  g_autoptr(UeAnswerDoc) doc = load (text);
+  g_autoptr(UeAnswerDoc) doc = ue_test_doc_load (text);
   g_autoptr(GPtrArray) passes = ue_answer_doc_get_passes (doc);
   g_autofree char *a = NULL, *b = NULL, *path = NULL;
   UeNode *node;
@@ -551,8 +535,8 @@ test_paths_and_shapes (void)
 static void
 test_path_errors (void)
 {
-  g_autoptr(UeAnswerDoc) doc = load (accounts_doc);
-  g_autofree char *before = dump (doc);
+  g_autoptr(UeAnswerDoc) doc = ue_test_doc_load (accounts_doc);
+  g_autofree char *before = ue_test_doc_dump (doc);
   g_autofree char *after = NULL;
   const char *bad[] = {
     "oobeSystem",                                                  /* no setting */
@@ -568,7 +552,7 @@ test_path_errors (void)
       g_assert_false (ue_answer_doc_set_path_value (doc, bad[i], NULL, "x", &error));
       g_assert_nonnull (error);
     }
-  after = dump (doc);
+  after = ue_test_doc_dump (doc);
   g_assert_cmpstr (after, ==, before);
   g_assert_false (ue_answer_doc_can_undo (doc));
 }
@@ -579,20 +563,20 @@ test_attribute_edit (void)
   const char *text = "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\">\n <settings pass='specialize'>\n"
                      "  <component name=\"Microsoft-Windows-Shell-Setup\"\n     processorArchitecture='x86'  language=\"neutral\">\n"
                      "  </component>\n </settings>\n</unattend>\n";
-  g_autoptr(UeAnswerDoc) doc = load (text);
+  g_autoptr(UeAnswerDoc) doc = ue_test_doc_load (text);
   UeNode *comp = ue_answer_doc_lookup (doc, "specialize/Microsoft-Windows-Shell-Setup", NULL, NULL);
   g_autofree char *out = NULL;
 
   ue_answer_doc_set_attribute (doc, comp, "processorArchitecture", "amd64");
   ue_answer_doc_set_attribute (doc, comp, "language", NULL);
   ue_answer_doc_set_attribute (doc, comp, "versionScope", "nonSxS");
-  out = dump (doc);
+  out = ue_test_doc_dump (doc);
   /* layout and quotes kept, the value replaced in place */
   g_assert_nonnull (strstr (out, "<component name=\"Microsoft-Windows-Shell-Setup\"\n     processorArchitecture='amd64' versionScope=\"nonSxS\">"));
   while (ue_answer_doc_undo (doc))
     ;
   g_clear_pointer (&out, g_free);
-  out = dump (doc);
+  out = ue_test_doc_dump (doc);
   g_assert_cmpstr (out, ==, text);
 }
 
@@ -602,7 +586,7 @@ test_empty_values (void)
   const char *text = "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"><settings pass=\"windowsPE\">"
                      "<component name=\"Microsoft-Windows-Setup\"><UserData><ProductKey><Key/><WillShowUI>OnError</WillShowUI></ProductKey></UserData></component>"
                      "</settings></unattend>";
-  g_autoptr(UeAnswerDoc) doc = load (text);
+  g_autoptr(UeAnswerDoc) doc = ue_test_doc_load (text);
   UeNode *key = ue_answer_doc_lookup (doc, "windowsPE/Microsoft-Windows-Setup/UserData/ProductKey/Key", NULL, NULL);
   UeNode *show = ue_answer_doc_lookup (doc, "windowsPE/Microsoft-Windows-Setup/UserData/ProductKey/WillShowUI", NULL, NULL);
   g_autofree char *out = NULL;
@@ -610,7 +594,7 @@ test_empty_values (void)
   ue_answer_doc_set_text (doc, key, "W269N-WFGWX-YVC9B-4J6C9-T83GX");
   /* Write Empty String */
   ue_answer_doc_set_text (doc, show, "");
-  out = dump (doc);
+  out = ue_test_doc_dump (doc);
   g_assert_nonnull (strstr (out, "<Key>W269N-WFGWX-YVC9B-4J6C9-T83GX</Key><WillShowUI></WillShowUI>"));
 }
 
@@ -622,19 +606,19 @@ test_hide_passwords (void)
                      "<Password><Value>Password1234</Value><PlainText>true</PlainText></Password><Name>a</Name>"
                      "</LocalAccount></LocalAccounts><AdministratorPassword><Value>x</Value><PlainText>false</PlainText></AdministratorPassword>"
                      "</UserAccounts></component></settings></unattend>";
-  g_autoptr(UeAnswerDoc) doc = load (text);
+  g_autoptr(UeAnswerDoc) doc = ue_test_doc_load (text);
   g_autofree char *out = NULL;
 
   /* the file already hides a password: the document keeps hiding */
   g_assert_true (ue_answer_doc_get_hide_sensitive_data (doc));
   g_assert_cmpuint (ue_answer_doc_hide_passwords (doc), ==, 1);
-  out = dump (doc);
+  out = ue_test_doc_dump (doc);
   g_assert_nonnull (strstr (out, "<Password><Value>UABhAHMAcwB3AG8AcgBkADEAMgAzADQAUABhAHMAcwB3AG8AcgBkAA==</Value><PlainText>false</PlainText></Password>"));
   /* the hidden one is left alone */
   g_assert_nonnull (strstr (out, "<AdministratorPassword><Value>x</Value><PlainText>false</PlainText>"));
   g_assert_true (ue_answer_doc_undo (doc));
   g_clear_pointer (&out, g_free);
-  out = dump (doc);
+  out = ue_test_doc_dump (doc);
   g_assert_cmpstr (out, ==, text);
 }
 
@@ -651,7 +635,7 @@ test_save_edits_join_last_step (void)
                      "<TimeZone>UTC</TimeZone></component></settings></unattend>";
   g_autofree char *dir = g_dir_make_tmp ("ue-amend-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "sysprep.xml", NULL);
-  g_autoptr(UeAnswerDoc) doc = load (text);
+  g_autoptr(UeAnswerDoc) doc = ue_test_doc_load (text);
   g_autoptr(GError) error = NULL;
   g_autofree char *edited = NULL;
   g_autofree char *saved = NULL;
@@ -662,7 +646,7 @@ test_save_edits_join_last_step (void)
   g_assert_no_error (error);
   g_assert_false (ue_answer_doc_can_undo (doc));
   g_assert_false (ue_answer_doc_get_modified (doc));
-  out = dump (doc);
+  out = ue_test_doc_dump (doc);
   g_assert_null (strstr (out, "Password1234"));
   g_clear_pointer (&out, g_free);
 
@@ -672,7 +656,7 @@ test_save_edits_join_last_step (void)
   g_assert_true (ue_answer_doc_set_path_value (doc, "oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/"
                                                "LocalAccounts/LocalAccount[Name=a]/Password/Value", NULL,
                                                "Secret99", &error));
-  edited = dump (doc);
+  edited = ue_test_doc_dump (doc);
   g_assert_true (ue_answer_doc_set_path_value (doc, "oobeSystem/Microsoft-Windows-Shell-Setup/UserAccounts/"
                                                "LocalAccounts/LocalAccount[Name=a]/Password/PlainText", NULL,
                                                "true", &error));
@@ -689,13 +673,13 @@ test_save_edits_join_last_step (void)
 
   /* one Undo: the last edit (PlainText), the hiding and the image record together */
   g_assert_true (ue_answer_doc_undo (doc));
-  out = dump (doc);
+  out = ue_test_doc_dump (doc);
   g_assert_cmpstr (out, ==, edited);
   g_assert_true (ue_answer_doc_get_modified (doc));
   /* Redo gives exactly what was saved, which is the saved state again */
   g_assert_true (ue_answer_doc_redo (doc));
   g_clear_pointer (&out, g_free);
-  out = dump (doc);
+  out = ue_test_doc_dump (doc);
   g_assert_cmpstr (out, ==, saved);
   g_assert_false (ue_answer_doc_get_modified (doc));
   /* before it, the user's own steps: the password's value, the TimeZone */

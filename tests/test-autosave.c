@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "core/autosave.h"
+#include "doc-test-util.h"
 
 static const char doc_text[] =
   "<?xml version=\"1.0\" encoding=\"utf-8\"?>\r\n"
@@ -62,13 +63,6 @@ edited_doc (const char *path_on_disk,
   g_assert_true (ue_answer_doc_set_path_value (doc, EDIT_PATH, NULL, value, &error));
   g_assert_no_error (error);
   return doc;
-}
-
-static char *
-doc_string (UeAnswerDoc *doc)
-{
-  g_autoptr(GBytes) bytes = ue_answer_doc_to_bytes (doc);
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
 static void
@@ -131,8 +125,8 @@ test_write_list_remove (void)
   g_assert_true (entry->owner_running);
   recovered = ue_autosave_recover (entry, &error);
   g_assert_no_error (error);
-  expected = doc_string (doc);
-  got = doc_string (recovered);
+  expected = ue_test_doc_dump (doc);
+  got = ue_test_doc_dump (recovered);
   g_assert_cmpstr (got, ==, expected);
   g_assert_null (ue_answer_doc_get_path (recovered));
   g_assert_cmpstr (ue_answer_doc_get_display_name (recovered), ==, file);

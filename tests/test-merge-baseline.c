@@ -112,7 +112,7 @@ check_factory_servicing (gboolean take_other)
   g_autofree char *update = package_summary (base, "Package_for_KB2533552", &update_action);
   g_autofree char *expected = g_strdup_printf ("IIS-WebServerRole=true;TelnetClient=%s;IIS-WebServer=true;TFTP=true;",
                                                take_other ? "true" : "false");
-  g_autofree char *out = ue_test_merge_dump (base);
+  g_autofree char *out = ue_test_doc_dump (base);
   UeMergeConflict *c;
 
   /* OTHER spells the Foundation package's identity in other cases: the same package;
@@ -154,7 +154,7 @@ test_servicing_new_section (void)
   g_autoptr(UeAnswerDoc) base = load_data ("base.xml");
   g_autoptr(UeAnswerDoc) other = load_data ("factory-other.xml");
   g_autoptr(GPtrArray) conflicts = ue_test_merge_checked (base, other, NULL, NULL);
-  g_autofree char *out = ue_test_merge_dump (base);
+  g_autofree char *out = ue_test_doc_dump (base);
   g_autofree char *foundation = package_summary (base, FOUNDATION, NULL);
   UeNode *first = ue_node_get_first_child (ue_answer_doc_get_root (base));
 
@@ -191,10 +191,10 @@ static const char *action_other = HEAD
 static void
 test_servicing_action (void)
 {
-  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (action_base, "base.xml");
-  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (action_other, "other.xml");
+  g_autoptr(UeAnswerDoc) base = ue_test_doc_load_named (action_base, "base.xml");
+  g_autoptr(UeAnswerDoc) other = ue_test_doc_load_named (action_other, "other.xml");
   g_autoptr(GPtrArray) conflicts = ue_test_merge_checked (base, other, ue_merge_take_other, NULL);
-  g_autofree char *out = ue_test_merge_dump (base);
+  g_autofree char *out = ue_test_doc_dump (base);
 
   /* one language pack in both files, another in OTHER only: the language is part of the identity */
   g_assert_cmpuint (conflicts->len, ==, 1);
@@ -249,7 +249,7 @@ test_ordered_commands (void)
       g_autoptr(GPtrArray) conflicts = ue_test_merge_checked_with (base, other, catalog, NULL, NULL);
       g_auto(GStrv) logon = commands_by_order (base, FIRST_LOGON, "CommandLine");
       g_auto(GStrv) sync = commands_by_order (base, RUN_SYNC, "Path");
-      g_autofree char *out = ue_test_merge_dump (base);
+      g_autofree char *out = ue_test_doc_dump (base);
 
       g_test_message ("with catalog: %u", with_catalog);
       /* BASE's commands keep their numbers; OTHER's new ones follow in the order OTHER
@@ -284,7 +284,7 @@ test_ordered_commands (void)
 static void
 test_ordered_commands_mixed_items (void)
 {
-  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (HEAD
+  g_autoptr(UeAnswerDoc) base = ue_test_doc_load_named (HEAD
     "    <settings pass=\"oobeSystem\">\n"
     "        " COMP ("Microsoft-Windows-Shell-Setup", "amd64")
     "            <FirstLogonCommands>\n"
@@ -295,7 +295,7 @@ test_ordered_commands_mixed_items (void)
     "            </FirstLogonCommands>\n"
     "        </component>\n"
     "    </settings>\n" TAIL, "base.xml");
-  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (HEAD
+  g_autoptr(UeAnswerDoc) other = ue_test_doc_load_named (HEAD
     "    <settings pass=\"oobeSystem\">\n"
     "        " COMP ("Microsoft-Windows-Shell-Setup", "amd64")
     "            <FirstLogonCommands>\n"
@@ -324,7 +324,7 @@ test_ordered_commands_mixed_items (void)
 static void
 test_ordered_commands_conflict (void)
 {
-  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (HEAD
+  g_autoptr(UeAnswerDoc) base = ue_test_doc_load_named (HEAD
     "    <settings pass=\"oobeSystem\">\n"
     "        " COMP ("Microsoft-Windows-Shell-Setup", "amd64")
     "            <FirstLogonCommands>\n"
@@ -340,7 +340,7 @@ test_ordered_commands_conflict (void)
     "            </FirstLogonCommands>\n"
     "        </component>\n"
     "    </settings>\n" TAIL, "base.xml");
-  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (HEAD
+  g_autoptr(UeAnswerDoc) other = ue_test_doc_load_named (HEAD
     "    <settings pass=\"oobeSystem\">\n"
     "        " COMP ("Microsoft-Windows-Shell-Setup", "amd64")
     "            <FirstLogonCommands>\n"
@@ -363,7 +363,7 @@ test_ordered_commands_conflict (void)
   g_autoptr(GPtrArray) conflicts = ue_test_merge_checked (base, other, ue_merge_take_other, NULL);
   g_auto(GStrv) logon = commands_by_order (base, FIRST_LOGON, "CommandLine");
   g_autoptr(GPtrArray) again = NULL;
-  g_autofree char *once = ue_test_merge_dump (base);
+  g_autofree char *once = ue_test_doc_dump (base);
   g_autofree char *twice = NULL;
 
   /* matched by command, not by Order: the Description of one.cmd is the only conflict */
@@ -376,7 +376,7 @@ test_ordered_commands_conflict (void)
   /* merging the same file again adds nothing */
   g_assert_true (ue_doc_merge (base, other, NULL, NULL, NULL, &again, NULL));
   g_assert_cmpuint (again->len, ==, 0);
-  twice = ue_test_merge_dump (base);
+  twice = ue_test_doc_dump (base);
   g_assert_cmpstr (twice, ==, once);
 }
 
@@ -403,8 +403,8 @@ test_partitions_by_order (void)
     "    </settings>\n" TAIL;
   g_autofree char *base_text = g_strdup_printf (template, "100");
   g_autofree char *other_text = g_strdup_printf (template, "260");
-  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (base_text, "base.xml");
-  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (other_text, "other.xml");
+  g_autoptr(UeAnswerDoc) base = ue_test_doc_load_named (base_text, "base.xml");
+  g_autoptr(UeAnswerDoc) other = ue_test_doc_load_named (other_text, "other.xml");
   g_autoptr(UeCatalog) catalog = ue_catalog_get_default ();
   g_autoptr(GPtrArray) conflicts = ue_test_merge_checked_with (base, other, catalog, ue_merge_take_other, NULL);
 

@@ -10,14 +10,14 @@
 static void
 test_disjoint (void)
 {
-  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (HEAD
+  g_autoptr(UeAnswerDoc) base = ue_test_doc_load_named (HEAD
     "    <!-- base: keep this comment -->\n"
     "    <settings pass=\"specialize\">\n"
     "        " COMP ("Microsoft-Windows-Shell-Setup", "amd64")
     "            <ComputerName>*</ComputerName>\n"
     "        </component>\n"
     "    </settings>\n" TAIL, "base.xml");
-  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (HEAD
+  g_autoptr(UeAnswerDoc) other = ue_test_doc_load_named (HEAD
     "  <settings pass=\"oobeSystem\">\n"
     "    " COMP ("Microsoft-Windows-International-Core", "amd64")
     "      <UILanguage>de-DE</UILanguage>\n"
@@ -32,7 +32,7 @@ test_disjoint (void)
     "    </component>\n"
     "  </settings>\n" TAIL, "other.xml");
   g_autoptr(GPtrArray) conflicts = ue_test_merge_checked (base, other, NULL, NULL);
-  g_autofree char *out = ue_test_merge_dump (base);
+  g_autofree char *out = ue_test_doc_dump (base);
   g_autoptr(GPtrArray) passes = ue_answer_doc_get_passes (base);
 
   g_assert_cmpuint (conflicts->len, ==, 0);
@@ -77,9 +77,9 @@ static const char *conflict_other = HEAD
 static void
 test_conflicts_keep_base (void)
 {
-  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (conflict_base, "base.xml");
-  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (conflict_other, "other.xml");
-  g_autofree char *before = ue_test_merge_dump (base);
+  g_autoptr(UeAnswerDoc) base = ue_test_doc_load_named (conflict_base, "base.xml");
+  g_autoptr(UeAnswerDoc) other = ue_test_doc_load_named (conflict_other, "other.xml");
+  g_autofree char *before = ue_test_doc_dump (base);
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autofree char *after = NULL;
 
@@ -89,7 +89,7 @@ test_conflicts_keep_base (void)
   g_assert_cmpuint (conflicts->len, ==, 2);
   ue_test_merge_assert_conflict (conflicts, 0, "specialize/Microsoft-Windows-Shell-Setup/ComputerName", "BASE-PC", "OTHER-PC", FALSE);
   ue_test_merge_assert_conflict (conflicts, 1, "specialize/Microsoft-Windows-Shell-Setup/RegisteredOwner", "Base Owner", "Other Owner", FALSE);
-  after = ue_test_merge_dump (base);
+  after = ue_test_doc_dump (base);
   g_assert_cmpstr (after, ==, before);
   /* nothing changed: no undo step either */
   g_assert_false (ue_answer_doc_can_undo (base));
@@ -98,8 +98,8 @@ test_conflicts_keep_base (void)
 static void
 test_conflicts_take_other (void)
 {
-  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (conflict_base, "base.xml");
-  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (conflict_other, "other.xml");
+  g_autoptr(UeAnswerDoc) base = ue_test_doc_load_named (conflict_base, "base.xml");
+  g_autoptr(UeAnswerDoc) other = ue_test_doc_load_named (conflict_other, "other.xml");
   g_autoptr(GPtrArray) conflicts = ue_test_merge_checked (base, other, ue_merge_take_other, NULL);
 
   g_assert_cmpuint (conflicts->len, ==, 2);
@@ -124,8 +124,8 @@ take_owner_only (const UeMergeConflict *conflict,
 static void
 test_conflicts_per_setting (void)
 {
-  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (conflict_base, "base.xml");
-  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (conflict_other, "other.xml");
+  g_autoptr(UeAnswerDoc) base = ue_test_doc_load_named (conflict_base, "base.xml");
+  g_autoptr(UeAnswerDoc) other = ue_test_doc_load_named (conflict_other, "other.xml");
   guint calls = 0;
   g_autoptr(GPtrArray) conflicts = ue_test_merge_checked (base, other, take_owner_only, &calls);
 
@@ -140,7 +140,7 @@ test_conflicts_per_setting (void)
 static void
 test_lists_by_key (void)
 {
-  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (HEAD
+  g_autoptr(UeAnswerDoc) base = ue_test_doc_load_named (HEAD
     "    <settings pass=\"oobeSystem\">\n"
     "        " COMP ("Microsoft-Windows-Shell-Setup", "amd64")
     "            <UserAccounts>\n"
@@ -168,7 +168,7 @@ test_lists_by_key (void)
     "            </DriverPaths>\n"
     "        </component>\n"
     "    </settings>\n" TAIL, "base.xml");
-  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (HEAD
+  g_autoptr(UeAnswerDoc) other = ue_test_doc_load_named (HEAD
     "    <settings pass=\"oobeSystem\">\n"
     "        " COMP ("Microsoft-Windows-Shell-Setup", "amd64")
     "            <UserAccounts>\n"
@@ -235,7 +235,7 @@ test_lists_by_key (void)
 static void
 test_keyless_items (void)
 {
-  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (HEAD
+  g_autoptr(UeAnswerDoc) base = ue_test_doc_load_named (HEAD
     "    <settings pass=\"specialize\">\n"
     "        " COMP ("Contoso-Test", "amd64")
     "            <Items>\n"
@@ -243,7 +243,7 @@ test_keyless_items (void)
     "            </Items>\n"
     "        </component>\n"
     "    </settings>\n" TAIL, "base.xml");
-  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (HEAD
+  g_autoptr(UeAnswerDoc) other = ue_test_doc_load_named (HEAD
     "    <settings pass=\"specialize\">\n"
     "        " COMP ("Contoso-Test", "amd64")
     "            <Items>\n"
@@ -254,7 +254,7 @@ test_keyless_items (void)
     "    </settings>\n" TAIL, "other.xml");
   g_autoptr(GPtrArray) conflicts = ue_test_merge_checked (base, other, NULL, NULL);
   g_autoptr(GPtrArray) again = NULL;
-  g_autofree char *once = ue_test_merge_dump (base);
+  g_autofree char *once = ue_test_doc_dump (base);
   g_autofree char *twice = NULL;
 
   /* items without a key match identical items: "a" is there, "b" is new */
@@ -263,14 +263,14 @@ test_keyless_items (void)
   g_assert_nonnull (strstr (once, ">b</Item>"));
   /* so merging the same file again changes nothing */
   g_assert_true (ue_doc_merge (base, other, NULL, NULL, NULL, &again, NULL));
-  twice = ue_test_merge_dump (base);
+  twice = ue_test_doc_dump (base);
   g_assert_cmpstr (twice, ==, once);
 }
 
 static void
 test_dual_arch (void)
 {
-  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (HEAD
+  g_autoptr(UeAnswerDoc) base = ue_test_doc_load_named (HEAD
     "    <settings pass=\"specialize\">\n"
     "        " COMP ("Microsoft-Windows-Shell-Setup", "x86")
     "            <TimeZone>UTC</TimeZone>\n"
@@ -279,7 +279,7 @@ test_dual_arch (void)
     "            <TimeZone>UTC</TimeZone>\n"
     "        </component>\n"
     "    </settings>\n" TAIL, "base.xml");
-  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (HEAD
+  g_autoptr(UeAnswerDoc) other = ue_test_doc_load_named (HEAD
     "    <settings pass=\"specialize\">\n"
     "        " COMP ("Microsoft-Windows-Shell-Setup", "amd64")
     "            <TimeZone>Pacific Standard Time</TimeZone>\n"
@@ -320,8 +320,8 @@ test_crlf_base (void)
     "    </settings>\r\n"
     "</unattend>\r\n";
   const char *untouched_end = "            <ComputerName>*</ComputerName>\r\n";
-  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (text, "base.xml");
-  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (HEAD
+  g_autoptr(UeAnswerDoc) base = ue_test_doc_load_named (text, "base.xml");
+  g_autoptr(UeAnswerDoc) other = ue_test_doc_load_named (HEAD
     "  <settings pass=\"specialize\">\n"
     "    " COMP ("Microsoft-Windows-Shell-Setup", "amd64")
     "      <TimeZone>UTC</TimeZone>\n"
@@ -335,7 +335,7 @@ test_crlf_base (void)
     "    </component>\n"
     "  </settings>\n" TAIL, "other.xml");
   g_autoptr(GPtrArray) conflicts = ue_test_merge_checked (base, other, NULL, NULL);
-  g_autofree char *out = ue_test_merge_dump (base);
+  g_autofree char *out = ue_test_doc_dump (base);
   gsize prefix = strstr (text, untouched_end) - text + strlen (untouched_end);
 
   g_assert_cmpuint (conflicts->len, ==, 0);
@@ -377,9 +377,9 @@ test_passwords (void)
     "    </settings>\n" TAIL;
   g_autofree char *same_text = g_strdup_printf (other_template, "Secret-1");
   g_autofree char *new_text = g_strdup_printf (other_template, "Secret-2");
-  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (base_text, "base.xml");
-  g_autoptr(UeAnswerDoc) same = ue_test_merge_load (same_text, "same.xml");
-  g_autoptr(UeAnswerDoc) changed = ue_test_merge_load (new_text, "changed.xml");
+  g_autoptr(UeAnswerDoc) base = ue_test_doc_load_named (base_text, "base.xml");
+  g_autoptr(UeAnswerDoc) same = ue_test_doc_load_named (same_text, "same.xml");
+  g_autoptr(UeAnswerDoc) changed = ue_test_doc_load_named (new_text, "changed.xml");
   g_autoptr(GPtrArray) none = ue_doc_merge_find_conflicts (base, same, NULL);
   g_autoptr(GPtrArray) conflicts = ue_test_merge_checked (base, changed, ue_merge_take_other, NULL);
   UeMergeConflict *c;
@@ -414,16 +414,16 @@ test_fragment_base (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
     {
-      g_autoptr(UeAnswerDoc) base = ue_test_merge_load ("<settings pass=\"windowsPE\">\n</settings>\n", "fragment.xml");
-      g_autoptr(UeAnswerDoc) other = ue_test_merge_load (others[i], "other.xml");
+      g_autoptr(UeAnswerDoc) base = ue_test_doc_load_named ("<settings pass=\"windowsPE\">\n</settings>\n", "fragment.xml");
+      g_autoptr(UeAnswerDoc) other = ue_test_doc_load_named (others[i], "other.xml");
       g_autoptr(GError) error = NULL;
-      g_autofree char *before = ue_test_merge_dump (base);
+      g_autofree char *before = ue_test_doc_dump (base);
       g_autofree char *after = NULL;
 
       g_assert_false (ue_doc_merge (base, other, NULL, NULL, NULL, NULL, &error));
       g_assert_error (error, UE_ANSWER_DOC_ERROR, UE_ANSWER_DOC_ERROR_PATH);
       g_assert_true (g_str_has_prefix (error->message, "fragment.xml: error: "));
-      after = ue_test_merge_dump (base);
+      after = ue_test_doc_dump (base);
       g_assert_cmpstr (after, ==, before);
       g_assert_false (ue_answer_doc_can_undo (base));
     }
@@ -437,7 +437,7 @@ test_catalog_key (void)
   g_autoptr(UeComponentDef) comp = ue_component_def_new ("Contoso-Test", "amd64");
   g_autoptr(UeSettingDef) list = ue_setting_def_new ("Items", UE_SETTING_KIND_COMPLEX);
   g_autoptr(UeSettingDef) item = ue_setting_def_new ("Item", UE_SETTING_KIND_LIST);
-  g_autoptr(UeAnswerDoc) base = ue_test_merge_load (HEAD
+  g_autoptr(UeAnswerDoc) base = ue_test_doc_load_named (HEAD
     "    <settings pass=\"specialize\">\n"
     "        " COMP ("Contoso-Test", "amd64")
     "            <Items>\n"
@@ -445,7 +445,7 @@ test_catalog_key (void)
     "            </Items>\n"
     "        </component>\n"
     "    </settings>\n" TAIL, "base.xml");
-  g_autoptr(UeAnswerDoc) other = ue_test_merge_load (HEAD
+  g_autoptr(UeAnswerDoc) other = ue_test_doc_load_named (HEAD
     "    <settings pass=\"specialize\">\n"
     "        " COMP ("Contoso-Test", "amd64")
     "            <Items>\n"

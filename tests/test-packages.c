@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "doc-test-util.h"
 #include "core/answer-doc-package.h"
 #include "core/validator.h"
 
@@ -56,26 +57,6 @@ make_catalog (void)
   return catalog;
 }
 
-static UeAnswerDoc *
-load (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  UeAnswerDoc *doc = ue_answer_doc_new_from_data (text, strlen (text), "test.xml", &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
-
-static char *
-dump (UeAnswerDoc *doc)
-{
-  g_autoptr(GBytes) bytes = ue_answer_doc_to_bytes (doc);
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
-
-  return g_strndup (data, len);
-}
-
 static void
 assert_crlf_only (const char *text)
 {
@@ -96,9 +77,9 @@ static const char servicing_block[] =
 static void
 test_add_without_servicing (void)
 {
-  g_autoptr(UeAnswerDoc) doc = load (crlf_doc);
+  g_autoptr(UeAnswerDoc) doc = ue_test_doc_load (crlf_doc);
   g_autoptr(UePackageDef) def = foundation_def ();
-  g_autofree char *before = dump (doc);
+  g_autofree char *before = ue_test_doc_dump (doc);
   g_autofree char *after = NULL;
   g_autofree char *undone = NULL;
   g_autofree char *redone = NULL;
@@ -109,7 +90,7 @@ test_add_without_servicing (void)
   package = ue_answer_doc_add_package (doc, def, NULL);
   g_assert_nonnull (package);
   g_assert_cmpint (ue_node_get_kind (package), ==, UE_NODE_KIND_PACKAGE);
-  after = dump (doc);
+  after = ue_test_doc_dump (doc);
   /* before the first pass, indented as the file is, with its line endings */
   g_assert_nonnull (strstr (after, servicing_block));
   g_assert_true (g_str_has_prefix (after, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\r\n<!-- keep me -->\r\n"));
@@ -127,10 +108,10 @@ test_add_without_servicing (void)
   /* one user action, one undo step */
   g_assert_true (ue_answer_doc_undo (doc));
   g_assert_false (ue_answer_doc_can_undo (doc));
-  undone = dump (doc);
+  undone = ue_test_doc_dump (doc);
   g_assert_cmpstr (undone, ==, before);
   g_assert_true (ue_answer_doc_redo (doc));
-  redone = dump (doc);
+  redone = ue_test_doc_dump (doc);
   g_assert_cmpstr (redone, ==, after);
 }
 
@@ -148,7 +129,7 @@ count (const char *haystack,
 static void
 test_add_twice (void)
 {
-  g_autoptr(UeAnswerDoc) doc = load (crlf_doc);
+  g_autoptr(UeAnswerDoc) doc = ue_test_doc_load (crlf_doc);
   g_autoptr(UePackageDef) def = foundation_def ();
   g_autoptr(UePackageDef) other_case = foundation_def ();
   g_autoptr(UePackageDef) other_version = foundation_def ();
@@ -161,7 +142,7 @@ test_add_twice (void)
   second = ue_answer_doc_add_package (doc, other_case, NULL);
   g_assert_true (first == second);
   g_assert_true (ue_answer_doc_find_package (doc, other_case) == first);
-  out = dump (doc);
+  out = ue_test_doc_dump (doc);
   g_assert_cmpuint (count (out, "<package "), ==, 1);
   g_assert_cmpuint (count (out, "<servicing>"), ==, 1);
   /* the second add changed nothing: one undo empties the stack */
@@ -175,7 +156,7 @@ test_add_twice (void)
   third = ue_answer_doc_add_package (doc, other_version, NULL);
   g_assert_true (third != first);
   g_clear_pointer (&out, g_free);
-  out = dump (doc);
+  out = ue_test_doc_dump (doc);
   g_assert_cmpuint (count (out, "<package "), ==, 2);
   g_assert_cmpuint (count (out, "<servicing>"), ==, 1);
   g_assert_true (strstr (out, "6.0.6001.18000") < strstr (out, "6.0.6002.18005"));
@@ -184,10 +165,10 @@ test_add_twice (void)
 static void
 test_set_action (void)
 {
-  g_autoptr(UeAnswerDoc) doc = load (crlf_doc);
+  g_autoptr(UeAnswerDoc) doc = ue_test_doc_load (crlf_doc);
   g_autoptr(UePackageDef) def = foundation_def ();
   UeNode *package = ue_answer_doc_add_package (doc, def, NULL);
-  g_autofree char *before = dump (doc);
+  g_autofree char *before = ue_test_doc_dump (doc);
   g_autofree char *after = NULL;
   g_autofree char *undone = NULL;
   g_autofree char *action = NULL;
@@ -195,11 +176,11 @@ test_set_action (void)
   ue_answer_doc_set_package_action (doc, package, UE_PACKAGE_ACTION_REMOVE);
   action = ue_package_node_dup_action (package);
   g_assert_cmpstr (action, ==, "remove");
-  after = dump (doc);
+  after = ue_test_doc_dump (doc);
   g_assert_nonnull (strstr (after, "        <package action=\"remove\">\r\n"));
   g_assert_cmpstr (ue_answer_doc_get_undo_label (doc), ==, "Set Package Action");
   g_assert_true (ue_answer_doc_undo (doc));
-  undone = dump (doc);
+  undone = ue_test_doc_dump (doc);
   g_assert_cmpstr (undone, ==, before);
   g_assert_true (ue_package_action_is_valid ("stage"));
   g_assert_false (ue_package_action_is_valid ("Install"));
@@ -209,19 +190,19 @@ test_set_action (void)
 static void
 test_features (void)
 {
-  g_autoptr(UeAnswerDoc) doc = load (crlf_doc);
+  g_autoptr(UeAnswerDoc) doc = ue_test_doc_load (crlf_doc);
   g_autoptr(UePackageDef) def = foundation_def ();
   UeNode *package = ue_answer_doc_add_package (doc, def, NULL);
   g_autoptr(GPtrArray) snapshots = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) selections = NULL;
   g_autofree char *out = NULL;
 
-  g_ptr_array_add (snapshots, dump (doc));
+  g_ptr_array_add (snapshots, ue_test_doc_dump (doc));
   ue_answer_doc_set_feature_state (doc, package, "TelnetClient", UE_FEATURE_STATE_ENABLED);
-  g_ptr_array_add (snapshots, dump (doc));
+  g_ptr_array_add (snapshots, ue_test_doc_dump (doc));
   ue_answer_doc_set_feature_state (doc, package, "SNMP", UE_FEATURE_STATE_DISABLED);
-  g_ptr_array_add (snapshots, dump (doc));
-  out = dump (doc);
+  g_ptr_array_add (snapshots, ue_test_doc_dump (doc));
+  out = ue_test_doc_dump (doc);
   g_assert_nonnull (strstr (out,
     "language=\"neutral\"/>\r\n"
     "            <selection name=\"TelnetClient\" state=\"true\"/>\r\n"
@@ -234,14 +215,14 @@ test_features (void)
 
   /* a change of state keeps the selection where it is */
   ue_answer_doc_set_feature_state (doc, package, "SNMP", UE_FEATURE_STATE_ENABLED);
-  g_ptr_array_add (snapshots, dump (doc));
+  g_ptr_array_add (snapshots, ue_test_doc_dump (doc));
   g_assert_nonnull (strstr (snapshots->pdata[3], "<selection name=\"SNMP\" state=\"true\"/>\r\n        </package>"));
   /* setting the state it has is no edit */
   ue_answer_doc_set_feature_state (doc, package, "SNMP", UE_FEATURE_STATE_ENABLED);
   g_assert_cmpstr (ue_answer_doc_get_undo_label (doc), ==, "Enable Feature");
   /* cleared: back to "not set" */
   ue_answer_doc_set_feature_state (doc, package, "TelnetClient", UE_FEATURE_STATE_NOT_SET);
-  g_ptr_array_add (snapshots, dump (doc));
+  g_ptr_array_add (snapshots, ue_test_doc_dump (doc));
   g_assert_cmpint (ue_package_node_get_feature_state (package, "TelnetClient"), ==, UE_FEATURE_STATE_NOT_SET);
   g_assert_null (strstr (snapshots->pdata[4], "TelnetClient"));
   selections = ue_package_node_get_selections (package);
@@ -256,7 +237,7 @@ test_features (void)
       g_autofree char *undone = NULL;
 
       g_assert_true (ue_answer_doc_undo (doc));
-      undone = dump (doc);
+      undone = ue_test_doc_dump (doc);
       g_assert_cmpstr (undone, ==, snapshots->pdata[i - 1]);
     }
   for (guint i = 1; i < snapshots->len; i++)
@@ -264,7 +245,7 @@ test_features (void)
       g_autofree char *redone = NULL;
 
       g_assert_true (ue_answer_doc_redo (doc));
-      redone = dump (doc);
+      redone = ue_test_doc_dump (doc);
       g_assert_cmpstr (redone, ==, snapshots->pdata[i]);
     }
 }
@@ -290,7 +271,7 @@ validate (UeAnswerDoc *doc,
 static void
 test_round_trip_validates (void)
 {
-  g_autoptr(UeAnswerDoc) doc = load (crlf_doc);
+  g_autoptr(UeAnswerDoc) doc = ue_test_doc_load (crlf_doc);
   g_autoptr(UePackageDef) def = foundation_def ();
   g_autoptr(UeCatalog) catalog = make_catalog ();
   UeNode *package = ue_answer_doc_add_package (doc, def, NULL);
@@ -308,9 +289,9 @@ test_round_trip_validates (void)
   g_assert_cmpuint (validate (doc, catalog, lines), ==, 0);
   g_assert_cmpuint (lines->len, ==, 0);
 
-  out = dump (doc);
-  again = load (out);
-  again_out = dump (again);
+  out = ue_test_doc_dump (doc);
+  again = ue_test_doc_load (out);
+  again_out = ue_test_doc_dump (again);
   g_assert_cmpstr (again_out, ==, out);
   reloaded = ue_answer_doc_find_package (again, def);
   g_assert_nonnull (reloaded);
@@ -333,12 +314,12 @@ test_existing_servicing (void)
     "\t\t</package>\n"
     "\t</servicing>\n"
     "</unattend>\n";
-  g_autoptr(UeAnswerDoc) doc = load (text);
+  g_autoptr(UeAnswerDoc) doc = ue_test_doc_load (text);
   g_autoptr(UePackageDef) def = foundation_def ();
   g_autofree char *out = NULL;
 
   ue_answer_doc_add_package (doc, def, UE_PACKAGE_ACTION_STAGE);
-  out = dump (doc);
+  out = ue_test_doc_dump (doc);
   g_assert_nonnull (strstr (out, "\t\t</package>\n\t\t<package action=\"stage\">\n\t\t\t<assemblyIdentity "
                                  "name=\"Microsoft-Windows-Foundation-Package\""));
   g_assert_true (g_str_has_suffix (out, "\t\t</package>\n\t</servicing>\n</unattend>\n"));
@@ -349,7 +330,7 @@ static void
 test_fragment (void)
 {
   static const char text[] = "<settings pass=\"specialize\" xmlns=\"urn:schemas-microsoft-com:unattend\"/>\n";
-  g_autoptr(UeAnswerDoc) doc = load (text);
+  g_autoptr(UeAnswerDoc) doc = ue_test_doc_load (text);
   g_autoptr(UePackageDef) def = foundation_def ();
 
   g_assert_null (ue_answer_doc_add_package (doc, def, NULL));
@@ -381,7 +362,7 @@ test_validator_messages (void)
     "test.xml:8:30: error: feature state “yes” is neither true nor false",
     NULL,
   };
-  g_autoptr(UeAnswerDoc) doc = load (text);
+  g_autoptr(UeAnswerDoc) doc = ue_test_doc_load (text);
   g_autoptr(UeCatalog) catalog = make_catalog ();
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) without = g_ptr_array_new_with_free_func (g_free);

@@ -4,26 +4,10 @@
  */
 #include <string.h>
 
+#include "doc-test-util.h"
 #include "core/quick-setup.h"
 #include "core/template-list.h"
 #include "core/validator.h"
-
-static char *
-dump (UeAnswerDoc *doc)
-{
-  g_autoptr(GBytes) bytes = ue_answer_doc_to_bytes (doc);
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-}
-
-static UeAnswerDoc *
-load (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  UeAnswerDoc *doc = ue_answer_doc_new_from_data (text, strlen (text), "test.xml", &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
 
 static char *
 value_at (UeAnswerDoc *doc,
@@ -108,7 +92,7 @@ test_apply_empty (void)
 {
   g_autoptr(UeQuickSetup) qs = filled ();
   g_autoptr(UeAnswerDoc) doc = ue_answer_doc_new ();
-  g_autofree char *empty = dump (doc);
+  g_autofree char *empty = ue_test_doc_dump (doc);
   g_autofree char *expected_path = g_build_filename (g_getenv ("UE_TEST_DATA"), "quick-setup", "all-options.xml", NULL);
   g_autofree char *expected = NULL;
   g_autofree char *out = NULL;
@@ -116,7 +100,7 @@ test_apply_empty (void)
   g_autoptr(GError) error = NULL;
 
   ue_quick_setup_apply (qs, doc);
-  out = dump (doc);
+  out = ue_test_doc_dump (doc);
   /* what the assistant writes is valid on the embedded catalog */
   {
     g_autoptr(UeValidator) validator = ue_validator_new (NULL);
@@ -130,7 +114,7 @@ test_apply_empty (void)
   /* one undo step takes it all back */
   g_assert_true (ue_answer_doc_undo (doc));
   g_assert_false (ue_answer_doc_can_undo (doc));
-  undone = dump (doc);
+  undone = ue_test_doc_dump (doc);
   g_assert_cmpstr (undone, ==, empty);
 }
 
@@ -160,9 +144,9 @@ test_read_back (void)
 
   /* applying what was read changes nothing: no undo step, same bytes (hidden passwords
    * stay hidden) */
-  before = dump (doc);
+  before = ue_test_doc_dump (doc);
   ue_quick_setup_apply (hidden, doc);
-  after = dump (doc);
+  after = ue_test_doc_dump (doc);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpstr (ue_answer_doc_get_undo_label (doc), ==, "Hide Sensitive Data");
   g_assert_true (ue_answer_doc_undo (doc));
@@ -233,7 +217,7 @@ count_components (UeAnswerDoc *doc,
 static void
 test_reuse_existing (void)
 {
-  g_autoptr(UeAnswerDoc) doc = load (existing);
+  g_autoptr(UeAnswerDoc) doc = ue_test_doc_load (existing);
   g_autoptr(UeQuickSetup) qs = ue_quick_setup_read (doc);
   g_autoptr(UeQuickSetup) again = NULL;
   g_autofree char *out = NULL;
@@ -262,7 +246,7 @@ test_reuse_existing (void)
   qs->first_logon_commands->pdata[1] = g_strdup ("b2.cmd");
   qs->no_server_manager = TRUE;
   ue_quick_setup_apply (qs, doc);
-  out = dump (doc);
+  out = ue_test_doc_dump (doc);
 
   /* the components already there are reused, whatever their architecture */
   g_assert_cmpuint (count_components (doc, "specialize", "Microsoft-Windows-Shell-Setup"), ==, 1);
@@ -291,7 +275,7 @@ test_reuse_existing (void)
   assert_same_options (again, qs);
 
   g_assert_true (ue_answer_doc_undo (doc));
-  undone = dump (doc);
+  undone = ue_test_doc_dump (doc);
   g_assert_cmpstr (undone, ==, existing);
 }
 
@@ -330,13 +314,13 @@ test_passwords_kept (void)
         "<component name=\"Microsoft-Windows-Shell-Setup\" processorArchitecture=\"amd64\">"
         "<UserAccounts><AdministratorPassword>%s</AdministratorPassword></UserAccounts>"
         "</component></settings></unattend>", docs[i]);
-      g_autoptr(UeAnswerDoc) doc = load (text);
+      g_autoptr(UeAnswerDoc) doc = ue_test_doc_load (text);
       g_autoptr(UeQuickSetup) qs = ue_quick_setup_read (doc);
       g_autofree char *after = NULL;
 
       g_assert_cmpstr (qs->admin_password, ==, i == 0 ? "" : NULL);
       ue_quick_setup_apply (qs, doc);
-      after = dump (doc);
+      after = ue_test_doc_dump (doc);
       g_assert_cmpstr (after, ==, text);
       g_assert_false (ue_answer_doc_can_undo (doc));
     }
@@ -349,7 +333,7 @@ test_summary (void)
   g_autoptr(UeAnswerDoc) doc = ue_answer_doc_new ();
   g_auto(GStrv) lines = ue_quick_setup_summary (qs, doc);
   g_autofree char *text = g_strjoinv ("\n", lines);
-  g_autofree char *before = dump (doc);
+  g_autofree char *before = ue_test_doc_dump (doc);
   g_auto(GStrv) after_lines = NULL;
   g_autofree char *after = NULL;
   int specialize = -1, oobe = -1;
@@ -394,7 +378,7 @@ test_template_idempotent (void)
   g_autofree char *after = NULL;
 
   g_assert_no_error (error);
-  before = dump (doc);
+  before = ue_test_doc_dump (doc);
   qs = ue_quick_setup_read (doc);
   /* the seed's options are all in the Server 2008 template */
   g_assert_cmpstr (qs->computer_name, ==, "*");
@@ -422,7 +406,7 @@ test_template_idempotent (void)
   g_assert_true (qs->skip_eula);
 
   ue_quick_setup_apply (qs, doc);
-  after = dump (doc);
+  after = ue_test_doc_dump (doc);
   g_assert_cmpstr (after, ==, before);
   g_assert_false (ue_answer_doc_can_undo (doc));
 }

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "doc-test-util.h"
 #include "core/quick-setup.h"
 #include "core/template-list.h"
 #include "core/validator.h"
@@ -18,13 +19,6 @@ resource_bytes (const char *name)
 
   g_assert_no_error (error);
   return bytes;
-}
-
-static char *
-dump (UeAnswerDoc *doc)
-{
-  g_autoptr(GBytes) bytes = ue_answer_doc_to_bytes (doc);
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
 static void
@@ -71,7 +65,7 @@ test_template (gconstpointer data)
   g_assert_null (ue_answer_doc_get_path (doc));
   g_assert_false (ue_answer_doc_get_modified (doc));
   g_assert_true (ue_answer_doc_get_hide_sensitive_data (doc));
-  out = dump (doc);
+  out = ue_test_doc_dump (doc);
   g_assert_cmpstr (out, ==, text);
   g_assert_cmpstr (ue_answer_doc_get_newline (doc), ==, "\r\n");
 

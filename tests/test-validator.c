@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "doc-test-util.h"
 #include "core/secret.h"
 #include "core/validator-private.h"
 #include "core/validator.h"
@@ -167,22 +168,11 @@ make_catalog (void)
 /* the body starts on line 5, settings indented by 6 spaces (column 7) */
 #define DOC(pass, comp, body) HEAD "  <settings pass=\"" pass "\">\n" comp body END_COMP END
 
-static UeAnswerDoc *
-load (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  UeAnswerDoc *doc = ue_answer_doc_new_from_data (text, strlen (text), "test.xml", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  return doc;
-}
-
 static GListModel *
 validate (const char *text,
           UeCatalog  *catalog)
 {
-  g_autoptr(UeAnswerDoc) doc = load (text);
+  g_autoptr(UeAnswerDoc) doc = ue_test_doc_load (text);
   return ue_validate_document (doc, catalog);
 }
 
@@ -584,7 +574,7 @@ test_model (void)
 {
   g_autoptr(UeCatalog) catalog = make_catalog ();
   g_autoptr(UeValidator) validator = ue_validator_new (catalog);
-  g_autoptr(UeAnswerDoc) doc = load (DOC ("oobeSystem", SHELL,
+  g_autoptr(UeAnswerDoc) doc = ue_test_doc_load (DOC ("oobeSystem", SHELL,
                                           "      <OOBE>\n        <HideEULAPage>yes</HideEULAPage>\n"
                                           "        <SkipMachineOOBE>true</SkipMachineOOBE>\n      </OOBE>\n"));
   GListModel *messages = ue_validator_get_messages (validator);
@@ -629,7 +619,7 @@ test_message_keeps_document (void)
   g_autoptr(UeCatalog) catalog = make_catalog ();
   g_autoptr(GListModel) messages = NULL;
   g_autoptr(UeMessage) message = NULL;
-  UeAnswerDoc *doc = load (DOC ("specialize", ESC, "      <IEHardenAdmin>no</IEHardenAdmin>\n"));
+  UeAnswerDoc *doc = ue_test_doc_load (DOC ("specialize", ESC, "      <IEHardenAdmin>no</IEHardenAdmin>\n"));
 
   messages = ue_validate_document (doc, catalog);
   message = g_list_model_get_item (messages, 0);
