@@ -194,7 +194,6 @@ _ue_window_recovery_response_cb (GtkInfoBar *bar,
 {
   g_autoptr(GPtrArray) entries = g_steal_pointer (&self->recovery_entries);
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
   g_autoptr(GPtrArray) now = NULL;
   gboolean first = TRUE;
 
